@@ -1,0 +1,92 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace MeetingTracker.Core.Meetbot;
+
+/// <summary>
+/// The identity a meetbot file carries in its name: <c>&lt;name&gt;.&lt;YYYY-MM-DD-HH.MM&gt;.&lt;ext&gt;</c>
+/// (mote also accepts <c>-</c> before the date). All files of one meeting share <see cref="MeetingKey"/>.
+/// </summary>
+public sealed partial record MeetingFileName(string Name, DateOnly Date, int Hour, int Minute, string Extension)
+{
+    /// <summary><c>name.YYYY-MM-DD-HH.MM</c>: the key that groups the files of one meeting.</summary>
+    public string MeetingKey => string.Create(CultureInfo.InvariantCulture, $"{Name}.{Date:yyyy-MM-dd}-{Hour:00}.{Minute:00}");
+
+    /// <summary>The start minute the file name encodes (UTC).</summary>
+    public DateTimeOffset StartMinute => new(Date.ToDateTime(new TimeOnly(Hour, Minute)), TimeSpan.Zero);
+
+    /// <summary>
+    /// The channel the directory layout implies, with <c>#</c>: Fedora's <c>channel/YYYY-MM-DD/</c>, or the
+    /// Debian/Tor/Ubuntu <c>channel/YYYY/channel.…</c> where the folder and the file name agree. Null otherwise.
+    /// </summary>
+    public string? ChannelHint { get; init; }
+
+    /// <summary>The file format its extension names, if any.</summary>
+    public MeetbotFormat? Format => FormatOfExtension(Extension);
+
+    [GeneratedRegex(@"^(?<name>.+)[.-](?<date>\d{4}-\d{2}-\d{2})-(?<hh>\d{2})\.(?<mm>\d{2})(?<ext>\.log\.txt|\.log\.html|\.moin\.txt|\.mw\.txt|\.summary\.md|\.txt|\.html)?$", RegexOptions.CultureInvariant)]
+    private static partial Regex NamePattern();
+
+    [GeneratedRegex(@"^\d{4}(-\d{2}-\d{2})?$", RegexOptions.CultureInvariant)]
+    private static partial Regex DateOrYearFolder();
+
+    /// <summary>Parses a path or bare file name; null when the name does not follow the meetbot pattern.</summary>
+    public static MeetingFileName? TryParse(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        var normalized = path.Replace('\\', '/');
+        var fileName = normalized[(normalized.LastIndexOf('/') + 1)..];
+        var m = NamePattern().Match(fileName);
+        if (!m.Success
+            || !DateOnly.TryParseExact(m.Groups["date"].Value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            return null;
+        }
+
+        var hour = int.Parse(m.Groups["hh"].Value, CultureInfo.InvariantCulture);
+        var minute = int.Parse(m.Groups["mm"].Value, CultureInfo.InvariantCulture);
+        if (hour > 23 || minute > 59)
+        {
+            return null;
+        }
+
+        var name = m.Groups["name"].Value;
+        return new MeetingFileName(name, date, hour, minute, m.Groups["ext"].Value) { ChannelHint = ChannelFromFolders(normalized, name) };
+    }
+
+    /// <summary>The format an extension names (<c>.log.txt</c>, <c>.html</c>, …); null for others.</summary>
+    public static MeetbotFormat? FormatOfExtension(string fileNameOrExtension)
+    {
+        ArgumentNullException.ThrowIfNull(fileNameOrExtension);
+        var f = fileNameOrExtension.ToLowerInvariant();
+        if (f.EndsWith(".log.txt", StringComparison.Ordinal)) return MeetbotFormat.LogTxt;
+        if (f.EndsWith(".log.html", StringComparison.Ordinal)) return MeetbotFormat.LogHtml;
+        if (f.EndsWith(".moin.txt", StringComparison.Ordinal)) return MeetbotFormat.Moin;
+        if (f.EndsWith(".mw.txt", StringComparison.Ordinal)) return null;
+        if (f.EndsWith(".txt", StringComparison.Ordinal)) return MeetbotFormat.MinutesTxt;
+        if (f.EndsWith(".html", StringComparison.Ordinal) || f.EndsWith(".htm", StringComparison.Ordinal)) return MeetbotFormat.MinutesHtml;
+        if (f.EndsWith(".log", StringComparison.Ordinal)) return MeetbotFormat.LogTxt;
+        return null;
+    }
+
+    private static string? ChannelFromFolders(string normalizedPath, string name)
+    {
+        var parts = normalizedPath.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        if (parts.Length < 3 || !DateOrYearFolder().IsMatch(parts[^2]))
+        {
+            return null;
+        }
+
+        var folder = parts[^3];
+        var isFedoraDayFolder = parts[^2].Length == 10;
+        if (isFedoraDayFolder)
+        {
+            // Fedora Matrix rooms are "<alias>_matrix_<server>"; IRC channels are plain.
+            return folder.Contains("_matrix_", StringComparison.Ordinal) ? folder : "#" + folder;
+        }
+
+        // Debian/Tor/Ubuntu name files after the channel; OpenStack names folder and file after the meeting,
+        // so a year folder only says "channel" when it agrees with the file name (the reader may still overrule).
+        return string.Equals(folder, name, StringComparison.Ordinal) ? "#" + folder : null;
+    }
+}
