@@ -1,2 +1,3 @@
-// PLACEHOLDER entry point: the CLI is being written (see issue 2).
-return 0;
+using MeetingTracker.Cli;
+
+return CliApp.Run(args, Console.Out, Console.Error);

@@ -1,0 +1,34 @@
+using System.CommandLine;
+using MeetingTracker.Cli.Commands;
+
+namespace MeetingTracker.Cli;
+
+/// <summary>The <c>meetingtracker</c> command line. Exit codes: 0 success, 1 a file or check failed, 2 usage error.</summary>
+public static class CliApp
+{
+    public const int UsageError = 2;
+
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        var root = new RootCommand("MeetingTracker: meetbot logs turned into accountability.")
+        {
+            ParseCommand.Create(stdout),
+            ConformanceCommand.Create(stdout),
+            SummaryCommand.Create(stdout),
+        };
+
+        var result = root.Parse(args);
+        if (result.Errors.Count > 0)
+        {
+            foreach (var error in result.Errors)
+            {
+                stderr.WriteLine($"meetingtracker: {error.Message}");
+            }
+
+            stderr.WriteLine("Run 'meetingtracker --help' for usage.");
+            return UsageError;
+        }
+
+        return result.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr });
+    }
+}

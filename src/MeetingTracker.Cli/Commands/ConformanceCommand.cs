@@ -1,0 +1,45 @@
+using System.CommandLine;
+using MeetingTracker.Core.Meetbot.Conformance;
+
+namespace MeetingTracker.Cli.Commands;
+
+/// <summary>
+/// <c>conformance DIR [--known FILE]</c>: checks every meeting under DIR against its own HTML minutes and prints each
+/// disagreement. Disagreements listed in the known-defects file (genuine defects of the source files, each with its
+/// reason) are printed as KNOWN and do not fail the run.
+/// </summary>
+internal static class ConformanceCommand
+{
+    public static Command Create(TextWriter stdout)
+    {
+        var dir = new Argument<DirectoryInfo>("DIR") { Description = "A folder of meetbot output (searched recursively)." };
+        dir.AcceptExistingOnly();
+        var known = new Option<FileInfo>("--known") { Description = "Tab-separated list of known source defects: meeting, kind, check, reason." };
+        known.AcceptExistingOnly();
+        var command = new Command("conformance", "Check the readers against MeetBot's own HTML minutes for every meeting under DIR.") { dir, known };
+        command.SetAction((result, token) => Task.FromResult(Execute(result.GetRequiredValue(dir), result.GetValue(known), stdout, token)));
+        return command;
+    }
+
+    private static int Execute(DirectoryInfo dir, FileInfo? knownFile, TextWriter stdout, CancellationToken cancellationToken)
+    {
+        var known = knownFile is null ? [] : KnownDefects.Load(knownFile.FullName);
+        var report = ConformanceChecker.Check(dir.FullName, cancellationToken);
+        var unknown = 0;
+        foreach (var d in report.Disagreements)
+        {
+            if (known.TryGetValue((d.Meeting, d.Kind, d.Check), out var reason))
+            {
+                stdout.WriteLine($"KNOWN    {d}  -- source defect: {reason}");
+            }
+            else
+            {
+                unknown++;
+                stdout.WriteLine($"DISAGREE {d}");
+            }
+        }
+
+        stdout.WriteLine($"agree: {report.Agreed}/{report.Checks} checks over {report.Meetings} meetings ({report.FilesFailed} files failed to parse; {report.Disagreements.Count - unknown} known source defects, {unknown} unexplained)");
+        return unknown == 0 && report.Checks > 0 ? 0 : 1;
+    }
+}
