@@ -1,0 +1,136 @@
+namespace MeetingTracker.Core.Meetbot.Replay;
+
+/// <summary>A command at the start of a message: its lower-case name (aliases resolved) and the rest of the line.</summary>
+internal readonly record struct Command(string Name, string Argument);
+
+/// <summary>
+/// Recognises commands exactly where each bot does: only at the very start of a message (Python's <c>re.match</c>).
+/// Classic MeetBot: <c>#([\w]+)[ \t]*(.*)</c> with ASCII <c>\w</c>. meetingology: <c>^[#\[](\w+)\]?(?:\s+(.*?)|)\s*$</c>,
+/// so MootBot's <c>[TOPIC] x</c> works too. Matrix: <c>!</c> or <c>^</c> plus a word, with <c>!sm !em !t !mn</c>.
+/// Hand-written scanners instead of regexes: this runs on every line of every log.
+/// </summary>
+internal static class CommandParser
+{
+    public static bool TryParse(string text, MeetbotDialect dialect, out Command command) => dialect switch
+    {
+        MeetbotDialect.Meetingology => TryParseMeetingology(text, out command),
+        MeetbotDialect.Matrix => TryParseMatrix(text, out command),
+        _ => TryParseClassic(text, out command),
+    };
+
+    /// <summary>
+    /// Whether the message starts a meeting. The classic plugin tests <c>payload[:13] == '#startmeeting'</c>
+    /// (case-sensitive); meetingology lower-cases it; the Matrix bot takes <c>!startmeeting</c> or <c>!sm</c>.
+    /// </summary>
+    public static bool IsStart(string text, MeetbotDialect dialect, out string argument)
+    {
+        argument = string.Empty;
+        var prefixOk = dialect switch
+        {
+            MeetbotDialect.Matrix => text.Length > 0 && text[0] is '!' or '^',
+            MeetbotDialect.Meetingology => text.StartsWith("#startmeeting", StringComparison.OrdinalIgnoreCase),
+            _ => text.StartsWith("#startmeeting", StringComparison.Ordinal),
+        };
+        if (!prefixOk || !TryParse(text, dialect, out var command) || command.Name != "startmeeting")
+        {
+            return false;
+        }
+
+        argument = command.Argument;
+        return true;
+    }
+
+    private static bool TryParseClassic(string text, out Command command)
+    {
+        command = default;
+        if (text.Length < 2 || text[0] != '#')
+        {
+            return false;
+        }
+
+        var end = 1;
+        while (end < text.Length && IsAsciiWord(text[end]))
+        {
+            end++;
+        }
+
+        if (end == 1)
+        {
+            return false;
+        }
+
+        var rest = end;
+        while (rest < text.Length && text[rest] is ' ' or '\t')
+        {
+            rest++;
+        }
+
+        command = new Command(text[1..end].ToLowerInvariant(), text[rest..].TrimEnd());
+        return true;
+    }
+
+    private static bool TryParseMeetingology(string text, out Command command)
+    {
+        command = default;
+        if (text.Length < 2 || text[0] is not ('#' or '['))
+        {
+            return false;
+        }
+
+        var end = 1;
+        while (end < text.Length && IsUnicodeWord(text[end]))
+        {
+            end++;
+        }
+
+        if (end == 1)
+        {
+            return false;
+        }
+
+        var rest = end < text.Length && text[end] == ']' ? end + 1 : end;
+        var argument = text.AsSpan(rest).Trim();
+        if (!argument.IsEmpty && !char.IsWhiteSpace(text[rest]))
+        {
+            return false;
+        }
+
+        command = new Command(text[1..end].ToLowerInvariant(), argument.ToString());
+        return true;
+    }
+
+    private static bool TryParseMatrix(string text, out Command command)
+    {
+        command = default;
+        if (text.Length < 2 || text[0] is not ('!' or '^'))
+        {
+            return false;
+        }
+
+        var end = 1;
+        while (end < text.Length && IsUnicodeWord(text[end]))
+        {
+            end++;
+        }
+
+        if (end == 1)
+        {
+            return false;
+        }
+
+        var name = text[1..end].ToLowerInvariant() switch
+        {
+            "sm" => "startmeeting",
+            "em" => "endmeeting",
+            "t" => "topic",
+            "mn" => "meetingname",
+            var other => other,
+        };
+        command = new Command(name, text.AsSpan(end).Trim().ToString());
+        return true;
+    }
+
+    private static bool IsAsciiWord(char c) => char.IsAsciiLetterOrDigit(c) || c == '_';
+
+    private static bool IsUnicodeWord(char c) => char.IsLetterOrDigit(c) || c == '_';
+}
