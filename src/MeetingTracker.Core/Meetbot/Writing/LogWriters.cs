@@ -1,0 +1,161 @@
+using System.Globalization;
+using System.Text;
+
+namespace MeetingTracker.Core.Meetbot.Writing;
+
+/// <summary>
+/// MeetBot's <c>TextLog</c> (<c>"\n".join(lines)</c>, no trailing newline) and <c>HTMLlog2</c> writers. HTMLlog2 splits
+/// each stored line with its own regexes; <see cref="AppendHtmlLine"/> reproduces what they capture on the
+/// <c>HH:MM:SS &lt;nick&gt; text</c> and <c>HH:MM:SS * nick text</c> shapes (Python 2 <c>\s</c> is ASCII there).
+/// </summary>
+internal static class LogWriters
+{
+    public static string RawLine(LogLine line) => line.IsEmote
+        ? string.Create(CultureInfo.InvariantCulture, $"{Clock(line.Time)} * {line.Nick} {line.Text}")
+        : string.Create(CultureInfo.InvariantCulture, $"{Clock(line.Time)} <{line.Nick}> {line.Text}");
+
+    public static string Clock(DateTimeOffset time) => time.ToString("HH:mm:ss", CultureInfo.InvariantCulture);
+
+    public static string LogTxt(ParsedMeeting meeting)
+    {
+        var sb = new StringBuilder(meeting.Lines.Count * 64);
+        for (var i = 0; i < meeting.Lines.Count; i++)
+        {
+            if (i > 0)
+            {
+                sb.Append('\n');
+            }
+
+            var line = meeting.Lines[i];
+            sb.Append(Clock(line.Time)).Append(line.IsEmote ? " * " : " <").Append(line.Nick).Append(line.IsEmote ? " " : "> ").Append(line.Text);
+        }
+
+        return sb.ToString();
+    }
+
+    public static string LogHtml(ParsedMeeting meeting, WriterOptions options)
+    {
+        var sb = new StringBuilder(meeting.Lines.Count * 160 + 2048);
+        sb.Append("<!DOCTYPE HTML PUBLIC \"-//W3C//DTD HTML 4.01 Transitional//EN\">\n<html>\n<head>\n")
+            .Append("<meta http-equiv=\"Content-type\" content=\"text/html;charset=UTF-8\">\n<title>");
+        Html.Append(sb, meeting.Channel ?? string.Empty);
+        sb.Append(" log</title>\n").Append(MeetbotCss.LogStyle).Append("</head>\n\n<body>\n<pre>");
+        for (var i = 0; i < meeting.Lines.Count; i++)
+        {
+            if (i > 0)
+            {
+                sb.Append('\n');
+            }
+
+            AppendHtmlLine(sb, i + 1, RawLine(meeting.Lines[i]), options.TimestampAnchors);
+        }
+
+        return sb.Append("</pre>\n</body></html>\n").ToString();
+    }
+
+    public static void AppendHtmlLine(StringBuilder sb, int number, string raw, bool timestampAnchors)
+    {
+        // Both shapes start with the 8-character clock and a space.
+        var clock = raw.Length >= 9 ? raw[..8] : raw;
+        var rest = raw.Length >= 9 ? raw[9..] : string.Empty;
+        var anchor = timestampAnchors
+            ? string.Create(CultureInfo.InvariantCulture, $"<a href=\"#l-{number}\" name=\"l-{number}\">")
+            : string.Create(CultureInfo.InvariantCulture, $"<a name=\"l-{number}\"></a>");
+        var close = timestampAnchors ? "</a>" : string.Empty;
+        if (rest.StartsWith('<') && rest.IndexOf('>', 2) is var gt and > 1)
+        {
+            sb.Append(anchor).Append("<span class=\"tm\">").Append(clock).Append("</span>").Append(close).Append("<span class=\"nk\"> ");
+            Html.Append(sb, rest.AsSpan(0, gt + 1));
+            sb.Append("</span> ");
+            AppendMessage(sb, ToNewline(rest, SkipSpace(rest, gt + 1)));
+            return;
+        }
+
+        // "* nick text": the nick group is "*", the whitespace run, and the next non-space run.
+        var star = rest.StartsWith('*') ? rest : "* " + rest;
+        var nickStart = SkipSpace(star, 1);
+        var nickEnd = nickStart;
+        while (nickEnd < star.Length && !IsSpace(star[nickEnd]))
+        {
+            nickEnd++;
+        }
+
+        sb.Append(anchor).Append("<span class=\"tm\">").Append(clock).Append(" </span>").Append(close).Append("<span class=\"nka\">");
+        Html.Append(sb, star.AsSpan(0, nickEnd));
+        sb.Append("</span> <span class=\"ac\">");
+        Html.Append(sb, ToNewline(star, SkipSpace(star, nickEnd)));
+        sb.Append("</span>");
+    }
+
+    // The message part: "#topic" (case-sensitive), other "#word" commands, "word: " highlights, or plain text.
+    private static void AppendMessage(StringBuilder sb, ReadOnlySpan<char> text)
+    {
+        if (text.StartsWith("#topic"))
+        {
+            var end = 6;
+            while (end < text.Length && text[end] is ' ' or '\t' or '\f' or '\v')
+            {
+                end++;
+            }
+
+            sb.Append("<span class=\"topic\">");
+            Html.Append(sb, text[..end]);
+            sb.Append("</span><span class=\"topicline\">");
+            Html.Append(sb, text[end..]);
+            sb.Append("</span>");
+            return;
+        }
+
+        var word = 0;
+        while (word < text.Length && !IsSpace(text[word]))
+        {
+            word++;
+        }
+
+        if (text.Length > 1 && text[0] == '#' && word > 1)
+        {
+            var end = word;
+            while (end < text.Length && text[end] is ' ' or '\t' or '\f' or '\v')
+            {
+                end++;
+            }
+
+            sb.Append("<span class=\"cmd\">");
+            Html.Append(sb, text[..end]);
+            sb.Append("</span><span class=\"cmdline\">");
+            Html.Append(sb, text[end..]);
+            sb.Append("</span>");
+            return;
+        }
+
+        if (word >= 2 && text[word - 1] == ':' && word < text.Length && text[word] == ' ')
+        {
+            sb.Append("<span class=\"hi\">");
+            Html.Append(sb, text[..word]);
+            sb.Append("</span>");
+            Html.Append(sb, text[word..]);
+            return;
+        }
+
+        Html.Append(sb, text);
+    }
+
+    private static bool IsSpace(char c) => c is ' ' or '\t' or '\n' or '\r' or '\f' or '\v';
+
+    private static int SkipSpace(string s, int i)
+    {
+        while (i < s.Length && IsSpace(s[i]))
+        {
+            i++;
+        }
+
+        return i;
+    }
+
+    private static ReadOnlySpan<char> ToNewline(string s, int start)
+    {
+        var span = s.AsSpan(start);
+        var nl = span.IndexOf('\n');
+        return nl < 0 ? span : span[..nl];
+    }
+}
