@@ -1,0 +1,211 @@
+using System.Text;
+using MeetingTracker.Core.Meetbot.Minutes;
+
+namespace MeetingTracker.Core.Meetbot.Html;
+
+/// <summary>
+/// One pass over a minutes page: the title, the <c>h1</c>, the text outside lists ("Meeting started by…", the
+/// footer), and every list entry with its section and parent. Nesting of <c>ol</c>/<c>li</c> is tracked with the
+/// HTML rule that a new <c>li</c> closes an open one, so MeetBot's irregular prologue lists and hand-made pages read
+/// the same way. Which topic an item belongs to is decided later by document order, not nesting.
+/// </summary>
+internal sealed class MinutesHtmlDocument
+{
+    private readonly List<int?> _frames = []; // null = a list (ol/ul), N = the open li with entry index N
+    private readonly List<(string Tag, EntryRole Role)> _inline = [];
+    private readonly StringBuilder _loose = new();
+    private readonly StringBuilder _heading = new();
+    private string _section = string.Empty;
+    private bool _inHeading;
+    private bool _inH1;
+
+    public string? Title { get; private set; }
+
+    public string? H1 { get; private set; }
+
+    public List<HtmlListEntry> Entries { get; } = [];
+
+    /// <summary>Every h3 heading seen, lowercased and collapsed.</summary>
+    public List<string> Sections { get; } = [];
+
+    /// <summary>The hrefs of links outside lists (full logs, the footer's MeetBot link).</summary>
+    public List<string> LooseLinks { get; } = [];
+
+    public string LooseText { get; private set; } = string.Empty;
+
+    public static MinutesHtmlDocument Parse(string html)
+    {
+        var doc = new MinutesHtmlDocument();
+        var scanner = new HtmlScanner(html);
+        var lastStart = string.Empty;
+        for (var kind = scanner.Next(); kind != HtmlTokenKind.EndOfFile; kind = scanner.Next())
+        {
+            switch (kind)
+            {
+                case HtmlTokenKind.StartTag:
+                    lastStart = doc.OnStart(scanner);
+                    break;
+                case HtmlTokenKind.EndTag:
+                    lastStart = string.Empty;
+                    doc.OnEnd(scanner);
+                    break;
+                default:
+                    doc.OnText(scanner, lastStart);
+                    break;
+            }
+        }
+
+        doc.LooseText = MinutesText.Collapse(doc._loose.ToString());
+        return doc;
+    }
+
+    private HtmlListEntry? OpenEntry => _frames.Count > 0 && _frames[^1] is { } i ? Entries[i] : null;
+
+    private string OnStart(HtmlScanner s)
+    {
+        if (s.IsTag("ol") || s.IsTag("ul"))
+        {
+            _frames.Add(null);
+        }
+        else if (s.IsTag("li"))
+        {
+            if (_frames.Count > 0 && _frames[^1] is not null)
+            {
+                CloseEntry();
+            }
+
+            var parent = _frames.LastOrDefault(f => f is not null);
+            Entries.Add(new HtmlListEntry(_section, parent));
+            _frames.Add(Entries.Count - 1);
+        }
+        else if (s.IsTag("h3") || s.IsTag("h1"))
+        {
+            _inHeading = true;
+            _inH1 = s.IsTag("h1");
+            _heading.Clear();
+        }
+        else if (OpenEntry is { } entry)
+        {
+            OnInlineStart(s, entry);
+        }
+        else if (s.IsTag("a") && s.TryGetAttribute("href", out var href))
+        {
+            LooseLinks.Add(HtmlText.Decode(href));
+        }
+
+        return s.IsTag("style") || s.IsTag("script") ? "raw" : s.IsTag("title") ? "title" : string.Empty;
+    }
+
+    private void OnInlineStart(HtmlScanner s, HtmlListEntry entry)
+    {
+        if (s.IsTag("br") || s.IsTag("img") || s.IsTag("hr"))
+        {
+            return;
+        }
+
+        var inDetails = CurrentRole == EntryRole.Details;
+        var role = EntryRole.Other;
+        if ((s.IsTag("b") || s.IsTag("span")) && (s.HasClass("TOPIC") || (s.IsTag("span") && s.HasClass("topic"))))
+        {
+            role = EntryRole.Topic;
+            entry.HasTopicMarkup = true;
+        }
+        else if (s.IsTag("i") && s.HasClass("itemtype") || s.IsTag("span") && s.HasClass("event"))
+        {
+            role = EntryRole.ItemType;
+        }
+        else if (s.IsTag("span") && s.HasClass("details"))
+        {
+            role = EntryRole.Details;
+        }
+        else if (s.IsTag("span") && s.TryGetAttribute("class", out var cls) && IsTypeClass(cls))
+        {
+            role = EntryRole.Typed;
+            entry.TypedClass ??= cls.ToString();
+        }
+        else if (s.IsTag("a") && s.TryGetAttribute("href", out var href))
+        {
+            if (inDetails) entry.DetailsHref ??= HtmlText.Decode(href);
+            else entry.Url ??= HtmlText.Decode(href);
+        }
+
+        _inline.Add((s.Name.ToString().ToLowerInvariant(), role));
+    }
+
+    private void OnEnd(HtmlScanner s)
+    {
+        if (s.IsTag("ol") || s.IsTag("ul"))
+        {
+            var list = _frames.LastIndexOf(null);
+            if (list >= 0)
+            {
+                while (_frames.Count > list + 1) CloseEntry();
+                _frames.RemoveAt(list);
+            }
+        }
+        else if (s.IsTag("li"))
+        {
+            if (_frames.Count > 0 && _frames[^1] is not null) CloseEntry();
+        }
+        else if ((s.IsTag("h3") || s.IsTag("h1")) && _inHeading)
+        {
+            _inHeading = false;
+            var text = MinutesText.Collapse(_heading.ToString());
+            if (_inH1) H1 ??= text;
+            else Sections.Add(_section = text.ToLowerInvariant());
+        }
+        else if (_inline.Count > 0)
+        {
+            var i = _inline.FindLastIndex(x => s.IsTag(x.Tag));
+            if (i >= 0) _inline.RemoveRange(i, _inline.Count - i);
+        }
+    }
+
+    private void OnText(HtmlScanner s, string lastStart)
+    {
+        if (lastStart == "raw")
+        {
+            return;
+        }
+
+        var text = HtmlText.Decode(s.RawText);
+        if (lastStart == "title")
+        {
+            Title ??= MinutesText.Collapse(text);
+        }
+        else if (_inHeading)
+        {
+            _heading.Append(text);
+        }
+        else if (OpenEntry is { } entry)
+        {
+            entry.Append(CurrentRole, text);
+        }
+        else
+        {
+            _loose.Append(text);
+        }
+    }
+
+    private EntryRole CurrentRole
+    {
+        get
+        {
+            for (var i = _inline.Count - 1; i >= 0; i--)
+            {
+                if (_inline[i].Role != EntryRole.Other) return _inline[i].Role;
+            }
+
+            return EntryRole.Other;
+        }
+    }
+
+    private void CloseEntry()
+    {
+        _frames.RemoveAt(_frames.Count - 1);
+        _inline.Clear();
+    }
+
+    // MeetBot names an item's span after its type: INFO, ACTION, AGREED, ... (uppercase ASCII letters).
+    private static bool IsTypeClass(ReadOnlySpan<char> cls) => cls.Length > 1 && !cls.ContainsAnyExceptInRange('A', 'Z');
+}
