@@ -1,2 +1,43 @@
-// PLACEHOLDER entry point: LogGen is being written (see issue 2).
-return 0;
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using MeetingTracker.LogGen.Generation;
+
+var output = new Option<DirectoryInfo>("--out") { Description = "Folder to write the server into", Required = true };
+var layout = new Option<ServerLayout>("--layout") { Description = "fedora, debian or openstack", DefaultValueFactory = _ => ServerLayout.Fedora };
+var teams = new Option<int>("--teams") { Description = "Number of teams", DefaultValueFactory = _ => 4 };
+var weeks = new Option<int>("--weeks") { Description = "Number of weekly meetings per team", DefaultValueFactory = _ => 12 };
+var seed = new Option<int>("--seed") { Description = "Seed: the same seed gives the same bytes", DefaultValueFactory = _ => 1 };
+var start = new Option<DateOnly>("--start") { Description = "First day of the first week (yyyy-MM-dd)", DefaultValueFactory = _ => new DateOnly(2026, 1, 5) };
+var urlPrefix = new Option<string>("--url-prefix") { Description = "Prefix of the log URLs printed in the text minutes", DefaultValueFactory = _ => "https://meetbot.example.org/" };
+
+var root = new RootCommand("Writes a synthetic meetbot server: weekly meetings of several teams, byte-compatible with MeetBot's files.")
+{
+    output, layout, teams, weeks, seed, start, urlPrefix,
+};
+root.SetAction(parse =>
+{
+    var options = new GeneratorOptions
+    {
+        Layout = parse.GetValue(layout),
+        Teams = parse.GetValue(teams),
+        Weeks = parse.GetValue(weeks),
+        Seed = parse.GetValue(seed),
+        Start = parse.GetValue(start),
+        UrlPrefix = parse.GetValue(urlPrefix)!,
+    };
+    if (options.Teams < 1 || options.Weeks < 1)
+    {
+        Console.Error.WriteLine("--teams and --weeks must be at least 1");
+        return 2;
+    }
+
+    var watch = Stopwatch.StartNew();
+    var summary = ServerGenerator.WriteTo(parse.GetValue(output)!.FullName, options, CancellationToken.None);
+    watch.Stop();
+    Console.WriteLine(string.Create(
+        CultureInfo.InvariantCulture,
+        $"{summary.Meetings} meetings, {summary.Files} files, {summary.Bytes / 1024.0 / 1024.0:F1} MiB in {watch.Elapsed.TotalSeconds:F1} s ({summary.Meetings / Math.Max(watch.Elapsed.TotalSeconds, 0.001):F0} meetings/s)"));
+    return 0;
+});
+return root.Parse(args).Invoke();
