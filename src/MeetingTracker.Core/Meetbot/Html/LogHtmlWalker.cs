@@ -13,15 +13,10 @@ internal sealed class LogHtmlWalker(DateOnly date, List<string> warnings)
 {
     private const int MaxListed = 5;
 
-    private readonly List<LogLine> _lines = [];
-    private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _nicks =
-        new Dictionary<string, string>(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
-
-    private readonly MeetingClock _clock = new(date);
+    private readonly LogLineCollector _log = new(date);
     private readonly CharBuffer _text = new(512);
     private readonly MatrixRow _row = new();
     private readonly List<string> _gaps = [];
-    private readonly List<int> _unreadable = [];
     private string? _channel;
     private int _number;
     private int _anchors;
@@ -29,8 +24,6 @@ internal sealed class LogHtmlWalker(DateOnly date, List<string> warnings)
     private bool _open;
     private bool _hrefAnchor;
     private int _preDepth;
-    private int _withSeconds;
-    private int _withoutSeconds;
     private int _hrefNormal;
     private int _hrefEmote;
     private int _plainEmote;
@@ -76,12 +69,12 @@ internal sealed class LogHtmlWalker(DateOnly date, List<string> warnings)
             warnings.Add($"line anchors are not consecutive: {string.Join(", ", _gaps.Take(MaxListed))}{(_gaps.Count > MaxListed ? ", …" : string.Empty)}");
         }
 
-        if (_unreadable.Count > 0)
+        if (_log.Unreadable.Count > 0)
         {
-            warnings.Add($"{_unreadable.Count} anchored line(s) do not read as 'time <nick> text' and were skipped (l-{string.Join(", l-", _unreadable.Take(MaxListed))})");
+            warnings.Add($"{_log.Unreadable.Count} anchored line(s) do not read as 'time <nick> text' and were skipped (l-{string.Join(", l-", _log.Unreadable.Take(MaxListed))})");
         }
 
-        return new LogHtmlContent(_lines, _channel, Hint(), _anchors);
+        return new LogHtmlContent(_log.Lines, _channel, Hint(), _anchors);
     }
 
     private void OnStart(HtmlScanner s)
@@ -161,18 +154,10 @@ internal sealed class LogHtmlWalker(DateOnly date, List<string> warnings)
 
         _text.TrimOne('\n');
         _text.TrimOne('\r');
-        if (!LogLineScanner.TryScan(_text.Span, out var line))
+        if (_log.Add(_number, _text.Span) is { } line)
         {
-            // Not MeetBot's own markup (e.g. an old Matrix template with indented spans): try the collapsed text.
-            var collapsed = MinutesText.Collapse(_text.Span);
-            if (!LogLineScanner.TryScan(collapsed, out line))
-            {
-                _unreadable.Add(_number);
-                return;
-            }
+            Count(line.IsEmote);
         }
-
-        Add(line.Seconds, line.HasSeconds, line.Date, line.Nick, line.Text, line.IsEmote);
     }
 
     private void AddMatrixRow()
@@ -182,20 +167,15 @@ internal sealed class LogHtmlWalker(DateOnly date, List<string> warnings)
         var nick = _row.Nick.Trim().Trim("<>").Trim();
         if (nick.IsEmpty)
         {
-            _unreadable.Add(_number);
+            _log.Unreadable.Add(_number);
             return;
         }
 
-        Add(seconds, hasSeconds, null, nick, _row.Message.Trim(), isEmote: false);
+        _log.Add(_number, seconds, hasSeconds, null, nick, _row.Message.Trim(), isEmote: false);
     }
 
-    private void Add(int seconds, bool hasSeconds, DateOnly? ownDate, ReadOnlySpan<char> nick, ReadOnlySpan<char> text, bool isEmote)
+    private void Count(bool isEmote)
     {
-        if (seconds >= 0)
-        {
-            _ = hasSeconds ? _withSeconds++ : _withoutSeconds++;
-        }
-
         if (_hrefAnchor)
         {
             _ = isEmote ? _hrefEmote++ : _hrefNormal++;
@@ -204,14 +184,6 @@ internal sealed class LogHtmlWalker(DateOnly date, List<string> warnings)
         {
             _plainEmote++;
         }
-
-        if (!_nicks.TryGetValue(nick, out var interned))
-        {
-            interned = nick.ToString();
-            _nicks[nick] = interned;
-        }
-
-        _lines.Add(new LogLine(_number, _clock.Next(seconds, ownDate), interned, text.ToString(), isEmote));
     }
 
     private MeetbotDialect Hint()
@@ -221,7 +193,7 @@ internal sealed class LogHtmlWalker(DateOnly date, List<string> warnings)
             return MeetbotDialect.Matrix;
         }
 
-        if (_withoutSeconds > _withSeconds || (_hrefNormal > 0 && _plainEmote > 0 && _hrefEmote == 0))
+        if (_log.WithoutSeconds > _log.WithSeconds || (_hrefNormal > 0 && _plainEmote > 0 && _hrefEmote == 0))
         {
             return MeetbotDialect.Meetingology;
         }

@@ -1,10 +1,19 @@
 using System.Text;
+using System.Text.RegularExpressions;
 
 namespace MeetingTracker.Core.Meetbot.Minutes;
 
 /// <summary>Text helpers shared by the minutes readers.</summary>
-internal static class MinutesText
+internal static partial class MinutesText
 {
+    /// <summary>"Meeting started by NICK at HH:MM[:SS]" (the Matrix bot and hcoop print a date before the time).</summary>
+    [GeneratedRegex(@"Meeting started by (?<nick>\S+) at (?:(?<date>\d{4}-\d\d-\d\d)[ T])?(?<time>\d\d:\d\d(?::\d\d)?)", RegexOptions.CultureInvariant)]
+    public static partial Regex StartedPattern();
+
+    /// <summary>"Meeting ended at [DATE ]HH:MM[:SS]".</summary>
+    [GeneratedRegex(@"Meeting ended at (?:(?<date>\d{4}-\d\d-\d\d)[ T])?(?<time>\d\d:\d\d(?::\d\d)?)", RegexOptions.CultureInvariant)]
+    public static partial Regex EndedPattern();
+
     /// <summary>Collapses every run of ASCII whitespace to one space and trims: MeetBot wraps minutes at 72 columns.</summary>
     public static string Collapse(ReadOnlySpan<char> text)
     {

@@ -11,12 +11,6 @@ namespace MeetingTracker.Core.Meetbot.Minutes;
 /// </summary>
 public static partial class MinutesTxtReader
 {
-    [GeneratedRegex(@"Meeting started by (?<nick>\S+) at (?:(?<date>\d{4}-\d\d-\d\d)[ T])?(?<time>\d\d:\d\d(?::\d\d)?)", RegexOptions.CultureInvariant)]
-    private static partial Regex StartedPattern();
-
-    [GeneratedRegex(@"^Meeting ended at (?:\d{4}-\d\d-\d\d[ T])?(?<time>\d\d:\d\d(?::\d\d)?)", RegexOptions.CultureInvariant)]
-    private static partial Regex EndedPattern();
-
     public static ParsedMeeting Read(ReadOnlySpan<byte> bytes, MeetingFileName? name)
     {
         var text = IrcText.Decode(bytes, out var fellBack);
@@ -32,7 +26,7 @@ public static partial class MinutesTxtReader
             d.Warnings.Add("some lines are not valid UTF-8 and were decoded as Windows-1252");
         }
 
-        var started = StartedPattern().Match(layout.Header);
+        var started = MinutesText.StartedPattern().Match(layout.Header);
         if (started.Success)
         {
             d.StartedBy = started.Groups["nick"].Value;
@@ -43,7 +37,7 @@ public static partial class MinutesTxtReader
             d.Warnings.Add("no 'Meeting started by … at …' line");
         }
 
-        if (layout.EndLine is { } end && EndedPattern().Match(end) is { Success: true } ended)
+        if (layout.EndLine is { } end && MinutesText.EndedPattern().Match(end) is { Success: true } ended)
         {
             d.EndTime = ended.Groups["time"].Value;
         }

@@ -1,0 +1,59 @@
+using MeetingTracker.Core.Meetbot.Replay;
+
+namespace MeetingTracker.Core.Meetbot.Minutes;
+
+/// <summary>
+/// Builds <see cref="LogLine"/>s from log text that another format embeds (.log.html lines, moin's full log), with the
+/// same line rules and clock as the <c>.log.txt</c> reader, so that every format replays the same lines.
+/// </summary>
+internal sealed class LogLineCollector(DateOnly date)
+{
+    private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _nicks =
+        new Dictionary<string, string>(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private readonly MeetingClock _clock = new(date);
+
+    public List<LogLine> Lines { get; } = [];
+
+    /// <summary>Numbers of the lines that did not read as log lines.</summary>
+    public List<int> Unreadable { get; } = [];
+
+    public int WithSeconds { get; private set; }
+
+    public int WithoutSeconds { get; private set; }
+
+    /// <summary>Reads <c>time &lt;nick&gt; text</c> or <c>time * nick text</c>; null (and noted) when it does not read.</summary>
+    public LogLine? Add(int number, ReadOnlySpan<char> raw)
+    {
+        if (!LogLineScanner.TryScan(raw, out var line))
+        {
+            // Not MeetBot's own markup (e.g. an old Matrix template with indented spans): try the collapsed text.
+            var collapsed = MinutesText.Collapse(raw);
+            if (!LogLineScanner.TryScan(collapsed.AsSpan(), out line))
+            {
+                Unreadable.Add(number);
+                return null;
+            }
+        }
+
+        return Add(number, line.Seconds, line.HasSeconds, line.Date, line.Nick, line.Text, line.IsEmote);
+    }
+
+    public LogLine Add(int number, int seconds, bool hasSeconds, DateOnly? ownDate, ReadOnlySpan<char> nick, ReadOnlySpan<char> text, bool isEmote)
+    {
+        if (seconds >= 0)
+        {
+            _ = hasSeconds ? WithSeconds++ : WithoutSeconds++;
+        }
+
+        if (!_nicks.TryGetValue(nick, out var interned))
+        {
+            interned = nick.ToString();
+            _nicks[nick] = interned;
+        }
+
+        var logLine = new LogLine(number, _clock.Next(seconds, ownDate), interned, text.ToString(), isEmote);
+        Lines.Add(logLine);
+        return logLine;
+    }
+}
