@@ -37,7 +37,7 @@ root.SetAction(parse =>
     watch.Stop();
     Console.WriteLine(string.Create(
         CultureInfo.InvariantCulture,
-        $"{summary.Meetings} meetings, {summary.Files} files, {summary.Bytes / 1024.0 / 1024.0:F1} MiB in {watch.Elapsed.TotalSeconds:F1} s ({summary.Meetings / Math.Max(watch.Elapsed.TotalSeconds, 0.001):F0} meetings/s)"));
+        $"{summary.Meetings} meetings (+{summary.RenameStubs} rename stubs), {summary.Files} files, {summary.Bytes / 1024.0 / 1024.0:F1} MiB in {watch.Elapsed.TotalSeconds:F1} s ({summary.Meetings / Math.Max(watch.Elapsed.TotalSeconds, 0.001):F0} meetings/s)"));
     return 0;
 });
 return root.Parse(args).Invoke();

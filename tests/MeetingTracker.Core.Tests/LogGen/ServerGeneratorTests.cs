@@ -56,7 +56,7 @@ public sealed class ServerGeneratorTests
     [Fact]
     public void Exactly_one_meeting_is_unfinished_and_leaves_only_a_log_txt()
     {
-        var unfinished = ServerGenerator.Generate(Small).Where(m => !m.Meeting.IsComplete).ToList();
+        var unfinished = ServerGenerator.Generate(Small with { Teams = 4 }).Where(m => !m.Meeting.IsComplete && !m.IsRenameStub).ToList();
 
         var meeting = Assert.Single(unfinished);
         var file = Assert.Single(meeting.Write().Files);
@@ -64,6 +64,21 @@ public sealed class ServerGeneratorTests
         Assert.Null(meeting.Meeting.EndedAt);
         Assert.DoesNotContain(meeting.Meeting.Lines, l => l.Text.StartsWith("#endmeeting", StringComparison.Ordinal));
         Assert.NotEqual("zodbot", meeting.Meeting.Lines[^1].Nick);
+    }
+
+    [Fact]
+    public void A_Fedora_rename_leaves_a_one_line_log_under_the_first_name()
+    {
+        var meetings = ServerGenerator.Generate(Small with { Teams = 4 }).ToList();
+
+        var stub = meetings.First(m => m.IsRenameStub);
+        var renamed = meetings[meetings.IndexOf(stub) + 1];
+        Assert.Equal(stub.Directory, renamed.Directory);
+        Assert.Equal(stub.BaseName[stub.BaseName.LastIndexOf('.', stub.BaseName.Length - 4)..], renamed.BaseName[renamed.BaseName.LastIndexOf('.', renamed.BaseName.Length - 4)..]);
+        Assert.NotEqual(stub.BaseName, renamed.BaseName);
+        var file = Assert.Single(stub.Write().Files);
+        Assert.Equal(Encoding.UTF8.GetString(file.Content), LineText(renamed.Meeting.Lines[0]));
+        Assert.Contains(renamed.Meeting.Lines, l => l.Text.StartsWith("#meetingname ", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -138,6 +153,7 @@ public sealed class ServerGeneratorTests
             var actual = Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories).Select(p => Path.GetRelativePath(root, p).Replace('\\', '/')).Order(StringComparer.Ordinal);
             Assert.Equal(expected, actual);
             Assert.Equal(4, summary.Meetings);
+            Assert.Equal(0, summary.RenameStubs);
             Assert.Equal(13, summary.Files);
         }
         finally
@@ -148,6 +164,8 @@ public sealed class ServerGeneratorTests
             }
         }
     }
+
+    private static string LineText(LogLine l) => $"{l.Time.ToString("HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture)} <{l.Nick}> {l.Text}";
 
     private static string Fingerprint(GeneratorOptions options)
     {

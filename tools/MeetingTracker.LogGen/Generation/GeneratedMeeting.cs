@@ -12,6 +12,9 @@ namespace MeetingTracker.LogGen.Generation;
 /// <param name="BaseName"><c>&lt;name&gt;.&lt;YYYY-MM-DD-HH.MM&gt;</c>.</param>
 public sealed record GeneratedMeeting(string Team, string Directory, string BaseName, ParsedMeeting Meeting, WriterOptions WriterOptions)
 {
+    /// <summary>A one-line <c>.log.txt</c> left under a meeting's first name when <c>#meetingname</c> renamed it (Fedora).</summary>
+    public bool IsRenameStub { get; init; }
+
     /// <summary>The path of one of its files relative to the server root.</summary>
     public string RelativePath(MeetbotFormat format) => $"{Directory}/{BaseName}{MeetbotWriter.Extension(format)}";
 

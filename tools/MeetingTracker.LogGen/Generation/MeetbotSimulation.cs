@@ -29,6 +29,9 @@ internal sealed class MeetbotSimulation(BotVoice bot, string channel, DateTimeOf
 
     public string? MeetingName { get; private set; }
 
+    /// <summary>The name the meeting had before any <c>#meetingname</c>.</summary>
+    public string? InitialName { get; private set; }
+
     public int LineCount => lines.Count;
 
     public IReadOnlyList<SimEntry> Minutes => minutes;
@@ -60,7 +63,7 @@ internal sealed class MeetbotSimulation(BotVoice bot, string channel, DateTimeOf
         Owner = owner;
         Say(owner, topic is null ? "#startmeeting" : "#startmeeting " + topic);
         Title = topic;
-        MeetingName = name;
+        MeetingName = InitialName = name;
         foreach (var reply in bot.StartLines(Now, owner, name))
         {
             BotSays(reply);
@@ -192,6 +195,27 @@ internal sealed class MeetbotSimulation(BotVoice bot, string channel, DateTimeOf
             People = [.. Python2DictOrder.Order(attendeeOrder).Select(n => new Attendee(n, counts[n])).OrderByDescending(a => a.Lines)],
         };
     }
+
+    /// <summary>
+    /// What the realtime writer left under the first name when <c>#meetingname</c> renamed the meeting: the log as of
+    /// the last save before the rename, which is the <c>#startmeeting</c> line alone (the bot's replies are logged
+    /// without saving, and the rename saves under the new name).
+    /// </summary>
+    public ParsedMeeting BuildRenameStub(MeetingFileName? fileName) => new()
+    {
+        Format = MeetbotFormat.LogTxt,
+        Dialect = bot.Dialect,
+        FileName = fileName,
+        Channel = channel,
+        Title = Title,
+        MeetingName = InitialName,
+        StartedAt = lines[0].Time,
+        StartedBy = Owner,
+        Chairs = [Owner],
+        LineCount = 1,
+        Lines = [lines[0]],
+        People = [new Attendee(Owner, 1)],
+    };
 
     private void AddNick(string nick, int n)
     {

@@ -4,8 +4,8 @@ using MeetingTracker.Core.Meetbot.Writing;
 
 namespace MeetingTracker.LogGen.Generation;
 
-/// <summary>What <see cref="ServerGenerator.WriteTo"/> wrote.</summary>
-public sealed record GenerationSummary(int Meetings, int Files, long Bytes);
+/// <summary>What <see cref="ServerGenerator.WriteTo"/> wrote (rename stubs are not counted as meetings).</summary>
+public sealed record GenerationSummary(int Meetings, int RenameStubs, int Files, long Bytes);
 
 /// <summary>
 /// Generates a whole synthetic meetbot server: <see cref="GeneratorOptions.Teams"/> teams meeting weekly for
@@ -27,7 +27,7 @@ public static class ServerGenerator
     public static GenerationSummary WriteTo(string root, GeneratorOptions options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(root);
-        int meetings = 0, files = 0;
+        int meetings = 0, stubs = 0, files = 0;
         long bytes = 0;
         var created = new HashSet<string>(StringComparer.Ordinal);
         foreach (var meeting in Generate(options))
@@ -46,10 +46,17 @@ public static class ServerGenerator
                 bytes += file.Content.Length;
             }
 
-            meetings++;
+            if (meeting.IsRenameStub)
+            {
+                stubs++;
+            }
+            else
+            {
+                meetings++;
+            }
         }
 
-        return new GenerationSummary(meetings, files, bytes);
+        return new GenerationSummary(meetings, stubs, files, bytes);
     }
 
     private static IEnumerable<GeneratedMeeting> GenerateCore(GeneratorOptions options)
@@ -61,12 +68,15 @@ public static class ServerGenerator
         {
             for (var t = 0; t < teams.Count; t++)
             {
-                yield return Meeting(options, bot, teams[t], week, unfinished: t == 0 && week == unfinishedWeek);
+                foreach (var meeting in Meetings(options, bot, teams[t], week, unfinished: t == 0 && week == unfinishedWeek))
+                {
+                    yield return meeting;
+                }
             }
         }
     }
 
-    private static GeneratedMeeting Meeting(GeneratorOptions options, BotVoice bot, Team team, int week, bool unfinished)
+    private static IEnumerable<GeneratedMeeting> Meetings(GeneratorOptions options, BotVoice bot, Team team, int week, bool unfinished)
     {
         var rng = team.Rng;
         var monday = options.Start.AddDays((7 * week) - (((int)options.Start.DayOfWeek + 6) % 7));
@@ -93,6 +103,13 @@ public static class ServerGenerator
             BaseName = baseName,
             LogsUrlBase = $"{options.UrlPrefix}{directory}/{baseName}",
         };
-        return new GeneratedMeeting(team.Key, directory, baseName, meeting, writer);
+        if (bot.Layout == ServerLayout.Fedora && sim.InitialName is { } first && !string.Equals(first, sim.MeetingName, StringComparison.Ordinal))
+        {
+            var stubName = $"{first.Replace("/", string.Empty, StringComparison.Ordinal)}.{stamp}";
+            var stub = sim.BuildRenameStub(MeetingFileName.TryParse($"{directory}/{stubName}.log.txt"));
+            yield return new GeneratedMeeting(team.Key, directory, stubName, stub, writer with { BaseName = stubName }) { IsRenameStub = true };
+        }
+
+        yield return new GeneratedMeeting(team.Key, directory, baseName, meeting, writer);
     }
 }
