@@ -111,8 +111,9 @@ internal static class DialectDetector
 
     private static MeetbotDialect? FromCommandsUsed(IReadOnlyList<LogLine> lines)
     {
-        foreach (var line in lines)
+        for (var i = 0; i < lines.Count; i++)
         {
+            var line = lines[i];
             var text = line.Text;
             if (text.Length < 2 || line.IsEmote)
             {

@@ -11,11 +11,16 @@ internal static class LinkUrl
     /// </summary>
     public static bool IsBareLink(string text)
     {
-        var slashes = text.IndexOf("//", StringComparison.Ordinal);
-        var head = slashes < 0 ? text.AsSpan() : text.AsSpan(0, slashes);
+        // Only a text that starts with a protocol can pass, so no search through the line is needed.
+        if (text.Length < 4 || text[0] is not ('h' or 'i' or 'f' or 'm' or 's'))
+        {
+            return false;
+        }
+
         foreach (var protocol in Protocols)
         {
-            if (head.SequenceEqual(protocol))
+            if (text.StartsWith(protocol, StringComparison.Ordinal)
+                && (text.Length == protocol.Length || text.AsSpan(protocol.Length).StartsWith("//", StringComparison.Ordinal)))
             {
                 return true;
             }

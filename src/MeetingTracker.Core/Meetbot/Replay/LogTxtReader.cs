@@ -1,10 +1,14 @@
+using System.Buffers;
 using System.Globalization;
+using System.Text.Unicode;
 
 namespace MeetingTracker.Core.Meetbot.Replay;
 
 /// <summary>
-/// Reads a <c>.log.txt</c>: decodes it (UTF-8, per-line Windows-1252 fallback), scans each line with MeetBot's own
-/// tolerant line rules, dates the times from the file name (rolling over at midnight), then replays the meeting.
+/// Reads a <c>.log.txt</c>: scans each line with MeetBot's own tolerant line rules, decodes what it keeps (UTF-8, or
+/// Windows-1252 for a line that is not valid UTF-8, as <see cref="IrcText.Decode"/> does), dates the times from the
+/// file name (rolling over at midnight), then replays the meeting. Lines are scanned as bytes and only nick and
+/// text are decoded: the reader must keep up with merely splitting the file into lines.
 /// </summary>
 public static class LogTxtReader
 {
@@ -14,54 +18,150 @@ public static class LogTxtReader
     public static ParsedMeeting Read(ReadOnlySpan<byte> bytes, MeetingFileName? name)
     {
         var warnings = new List<string>();
-        var text = IrcText.Decode(bytes, out var fellBack);
-        if (fellBack)
-        {
-            warnings.Add("some lines are not valid UTF-8 and were decoded as Windows-1252");
-        }
-
         if (name is null)
         {
             warnings.Add("the file name carries no date: times are dated 1970-01-01");
         }
 
-        var result = Scan(text, name?.Date ?? NoDate, warnings);
-        if (result.Lines.Count == 0)
+        var scan = new Scanner(name?.Date ?? NoDate, bytes.Length);
+        scan.All(bytes.StartsWith("\xEF\xBB\xBF"u8) ? bytes[3..] : bytes);
+        scan.AddWarnings(warnings);
+        if (scan.Lines.Count == 0)
         {
             throw new MeetbotFormatException("no meetbot log lines found");
         }
 
-        var context = new ReplayContext(MeetbotFormat.LogTxt, name, result.Hint) { Warnings = warnings };
-        return LogReplay.Replay(result.Lines, context);
+        var context = new ReplayContext(MeetbotFormat.LogTxt, name, scan.Hint) { Warnings = warnings };
+        return LogReplay.Replay(scan.Lines, context);
     }
 
-    private static (List<LogLine> Lines, MeetbotDialect Hint) Scan(string text, DateOnly date, List<string> warnings)
+    private sealed class Scanner(DateOnly date, int size)
     {
-        var lines = new List<LogLine>(Math.Max(16, text.Length / 64));
-        var nicks = new Dictionary<string, string>(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
-        var clock = new MeetingClock(date);
-        var foreign = new List<int>();
-        int physical = 0, withSeconds = 0, withoutSeconds = 0, untimed = 0, dated = 0;
-        foreach (var range in text.AsSpan().Split('\n'))
+        private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> nicks =
+            new Dictionary<string, string>(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+
+        private readonly MeetingClock clock = new(date);
+        private readonly List<int> foreign = [];
+        private int physical, withSeconds, withoutSeconds, untimed, dated;
+        private bool fellBack;
+        private char[] chars = new char[512];
+
+        public List<LogLine> Lines { get; } = new(Math.Max(16, size / 64));
+
+        public MeetbotDialect Hint => dated > 0 ? MeetbotDialect.Matrix
+            : withoutSeconds > withSeconds ? MeetbotDialect.Meetingology
+            : MeetbotDialect.Unknown;
+
+        public void All(ReadOnlySpan<byte> bytes)
         {
-            physical++;
-            var raw = text.AsSpan(range).TrimEnd('\r');
-            if (raw.IsWhiteSpace())
+            while (!bytes.IsEmpty)
             {
-                continue;
+                var newline = bytes.IndexOf((byte)'\n');
+                var raw = newline < 0 ? bytes : bytes[..newline];
+                bytes = newline < 0 ? [] : bytes[(newline + 1)..];
+                physical++;
+                if (!raw.IsEmpty && raw[^1] == '\r')
+                {
+                    raw = raw[..^1];
+                }
+
+                if (!Utf8Line(raw))
+                {
+                    // The rare line that is not UTF-8: decode it whole (Windows-1252) and scan the characters.
+                    fellBack = true;
+                    CharLine(IrcText.Decode(raw, out _));
+                }
+            }
+        }
+
+        public void AddWarnings(List<string> warnings)
+        {
+            if (fellBack)
+            {
+                warnings.Add("some lines are not valid UTF-8 and were decoded as Windows-1252");
             }
 
-            if (!LogLineScanner.TryScan(raw, out var scanned))
+            if (foreign.Count > 0)
+            {
+                warnings.Add(string.Create(CultureInfo.InvariantCulture,
+                    $"{foreign.Count} line(s) are not MeetBot log lines and were skipped (file line {string.Join(", ", foreign.Take(MaxListedLines))}{(foreign.Count > MaxListedLines ? ", …" : string.Empty)})"));
+            }
+
+            if (untimed > 0)
+            {
+                warnings.Add(string.Create(CultureInfo.InvariantCulture, $"{untimed} line(s) carry no time and were given the time of the line before"));
+            }
+        }
+
+        // False when the nick or text is not valid UTF-8 (the only bytes that are not ASCII delimiters or digits).
+        private bool Utf8Line(ReadOnlySpan<byte> raw)
+        {
+            if (!LogLineScanner.TryScan(raw, out var line))
+            {
+                if (!Utf8.IsValid(raw))
+                {
+                    return false;
+                }
+
+                Skip(raw.Trim(" \t\v\f"u8).IsEmpty);
+                return true;
+            }
+
+            // The buffer is reused: the nick is interned before the text is decoded.
+            if (!TryDecode(line.Nick, out var nick))
+            {
+                return false;
+            }
+
+            var interned = Intern(nick);
+            if (!TryDecode(line.Text, out var text))
+            {
+                return false;
+            }
+
+            Add(line.Seconds, line.HasSeconds, line.Date, interned, TrimUnicode(new string(text)), line.IsEmote);
+            return true;
+        }
+
+        // One transcoding pass into a reused buffer; fails on invalid UTF-8 instead of replacing it.
+        private bool TryDecode(ReadOnlySpan<byte> utf8, out ReadOnlySpan<char> decoded)
+        {
+            if (chars.Length < utf8.Length)
+            {
+                chars = new char[Math.Max(utf8.Length, chars.Length * 2)];
+            }
+
+            var status = Utf8.ToUtf16(utf8, chars, out _, out var written, replaceInvalidSequences: false);
+            decoded = chars.AsSpan(0, written);
+            return status == OperationStatus.Done;
+        }
+
+        private void CharLine(string raw)
+        {
+            if (!LogLineScanner.TryScan(raw.AsSpan(), out var line))
+            {
+                Skip(raw.AsSpan().IsWhiteSpace());
+                return;
+            }
+
+            Add(line.Seconds, line.HasSeconds, line.Date, Intern(line.Nick), TrimUnicode(line.Text.ToString()), line.IsEmote);
+        }
+
+        private void Skip(bool blank)
+        {
+            if (!blank)
             {
                 foreign.Add(physical);
-                continue;
             }
+        }
 
-            if (scanned.Seconds < 0)
+        private void Add(int seconds, bool hasSeconds, DateOnly? lineDate, string nick, string text, bool emote)
+        {
+            if (seconds < 0)
             {
                 untimed++;
             }
-            else if (scanned.HasSeconds)
+            else if (hasSeconds)
             {
                 withSeconds++;
             }
@@ -70,36 +170,23 @@ public static class LogTxtReader
                 withoutSeconds++;
             }
 
-            dated += scanned.Date is null ? 0 : 1;
-            var nick = Intern(nicks, scanned.Nick);
-            lines.Add(new LogLine(lines.Count + 1, clock.Next(scanned.Seconds, scanned.Date), nick, scanned.Text.ToString(), scanned.IsEmote));
+            dated += lineDate is null ? 0 : 1;
+            Lines.Add(new LogLine(Lines.Count + 1, clock.Next(seconds, lineDate), nick, text, emote));
         }
 
-        if (foreign.Count > 0)
+        private string Intern(ReadOnlySpan<char> nick)
         {
-            warnings.Add(string.Create(CultureInfo.InvariantCulture,
-                $"{foreign.Count} line(s) are not MeetBot log lines and were skipped (file line {string.Join(", ", foreign.Take(MaxListedLines))}{(foreign.Count > MaxListedLines ? ", …" : string.Empty)})"));
+            if (!nicks.TryGetValue(nick, out var interned))
+            {
+                interned = nick.ToString();
+                nicks[nick] = interned;
+            }
+
+            return interned;
         }
 
-        if (untimed > 0)
-        {
-            warnings.Add(string.Create(CultureInfo.InvariantCulture, $"{untimed} line(s) carry no time and were given the time of the line before"));
-        }
-
-        var hint = dated > 0 ? MeetbotDialect.Matrix
-            : withoutSeconds > withSeconds ? MeetbotDialect.Meetingology
-            : MeetbotDialect.Unknown;
-        return (lines, hint);
-    }
-
-    private static string Intern(Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> nicks, ReadOnlySpan<char> nick)
-    {
-        if (!nicks.TryGetValue(nick, out var interned))
-        {
-            interned = nick.ToString();
-            nicks[nick] = interned;
-        }
-
-        return interned;
+        // The scanner strips ASCII whitespace; Python's strip() also drops other Unicode whitespace.
+        private static string TrimUnicode(string text) =>
+            text.Length > 0 && (char.IsWhiteSpace(text[0]) || char.IsWhiteSpace(text[^1])) ? text.Trim() : text;
     }
 }

@@ -8,17 +8,18 @@ namespace MeetingTracker.Core.Meetbot.Replay;
 internal sealed class MeetingClock(DateOnly startDate)
 {
     private DateOnly day = startDate;
+    private long dayTicks = startDate.DayNumber * TimeSpan.TicksPerDay;
     private int previous = -1;
 
     public DateTimeOffset Next(int seconds, DateOnly? date = null)
     {
-        if (date is { } own)
+        if (date is { } own && own != day)
         {
-            day = own;
+            SetDay(own);
         }
-        else if (seconds >= 0 && seconds < previous)
+        else if (date is null && seconds >= 0 && seconds < previous)
         {
-            day = day.AddDays(1);
+            SetDay(day.AddDays(1));
         }
 
         if (seconds >= 0)
@@ -26,7 +27,12 @@ internal sealed class MeetingClock(DateOnly startDate)
             previous = seconds;
         }
 
-        var at = day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc).AddSeconds(Math.Max(previous, 0));
-        return new DateTimeOffset(at, TimeSpan.Zero);
+        return new DateTimeOffset(dayTicks + (Math.Max(previous, 0) * TimeSpan.TicksPerSecond), TimeSpan.Zero);
+    }
+
+    private void SetDay(DateOnly value)
+    {
+        day = value;
+        dayTicks = value.DayNumber * TimeSpan.TicksPerDay;
     }
 }

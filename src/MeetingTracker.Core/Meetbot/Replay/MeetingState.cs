@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace MeetingTracker.Core.Meetbot.Replay;
 
 /// <summary>
@@ -104,13 +106,10 @@ internal sealed class MeetingState
 
     public void AddNick(string nick, int lines)
     {
-        if (attendees.TryGetValue(nick, out var count))
+        ref var count = ref CollectionsMarshal.GetValueRefOrAddDefault(attendees, nick, out var known);
+        count += lines;
+        if (!known)
         {
-            attendees[nick] = count + lines;
-        }
-        else
-        {
-            attendees[nick] = lines;
             attendeeOrder.Add(nick);
         }
     }

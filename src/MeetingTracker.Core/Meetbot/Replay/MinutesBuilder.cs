@@ -36,11 +36,11 @@ internal static class MinutesBuilder
     {
         // MeetBot's attendees (everyone who spoke, the bot included, plus #chair/#nick targets) are what its writers
         // search action texts for; the project's owners leave out bots and chairs who never said a word.
-        var candidates = m.Attendees.Select(a => a.Nick).ToList();
+        var candidates = m.Attendees.Select(a => (a.Nick, Base: NickVariants.BaseNick(a.Nick))).ToList();
         var people = m.Attendees
             .Where(a => (a.Lines > 0 || m.NickTargets.Contains(a.Nick)) && !IsBot(m, a.Nick))
             .Select(a => a.Nick)
-            .ToList();
+            .ToHashSet(StringComparer.Ordinal);
 
         var topics = new List<Topic>();
         var items = new List<MinutesItem>();
@@ -55,6 +55,7 @@ internal static class MinutesBuilder
 
             var kind = entry.Kind!.Value;
             var isAction = kind == ItemKind.Action;
+            var mentioned = isAction ? Mentioned(entry.Text, candidates) : [];
             items.Add(new MinutesItem(
                 kind,
                 entry.Text,
@@ -62,14 +63,30 @@ internal static class MinutesBuilder
                 line.Time,
                 line.Number,
                 topics.Count == 0 ? null : topics.Count - 1,
-                isAction ? ActionAttribution.Published(entry.Text, candidates, m.Dialect) : [],
-                isAction ? ActionAttribution.Owners(entry.Text, people) : [])
+                isAction ? ActionAttribution.Published(entry.Text, mentioned, m.Dialect) : [],
+                isAction ? ActionAttribution.Owners(entry.Text, mentioned.Where(people.Contains)) : [])
             {
                 Url = entry.Url,
             });
         }
 
         return (topics, items);
+    }
+
+    // Every attribution rule needs the nick's base form somewhere in the text (any case), so testing that first
+    // spares the per-nick regexes for the many attendees an action does not mention; order is kept.
+    private static List<string> Mentioned(string text, List<(string Nick, string Base)> candidates)
+    {
+        var mentioned = new List<string>();
+        foreach (var (nick, baseNick) in candidates)
+        {
+            if (text.Contains(baseNick.Length > 0 ? baseNick : nick, StringComparison.OrdinalIgnoreCase))
+            {
+                mentioned.Add(nick);
+            }
+        }
+
+        return mentioned;
     }
 
     private static bool IsBot(MeetingState m, string nick) =>

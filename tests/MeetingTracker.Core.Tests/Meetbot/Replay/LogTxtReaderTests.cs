@@ -19,7 +19,7 @@ public sealed class LogTxtReaderTests
     [InlineData("2024-01-08 16:01:02 <@alice:fedora.im> !topic x", "16:01:02", "@alice:fedora.im", "!topic x", false)]
     public void Scans_every_line_shape_MeetBot_accepts(string raw, string time, string nick, string text, bool emote)
     {
-        Assert.True(LogLineScanner.TryScan(raw, out var line));
+        Assert.True(LogLineScanner.TryScan(raw.AsSpan(), out var line));
 
         Assert.Equal(time, TimeSpan.FromSeconds(line.Seconds).ToString(@"hh\:mm\:ss", System.Globalization.CultureInfo.InvariantCulture));
         Assert.Equal((nick, text, emote), (line.Nick.ToString(), line.Text.ToString(), line.IsEmote));
@@ -32,7 +32,7 @@ public sealed class LogTxtReaderTests
     [InlineData("14:10:12 <> empty nick")]
     [InlineData("14:10:12 <bob no closing bracket")]
     [InlineData("14:10:12 *")]
-    public void Rejects_lines_MeetBot_would_not_replay(string raw) => Assert.False(LogLineScanner.TryScan(raw, out _));
+    public void Rejects_lines_MeetBot_would_not_replay(string raw) => Assert.False(LogLineScanner.TryScan(raw.AsSpan(), out _));
 
     [Theory]
     [InlineData("25:00:00")]
@@ -40,7 +40,23 @@ public sealed class LogTxtReaderTests
     [InlineData("12")]
     [InlineData("")]
     [InlineData("12:00:00:00")]
-    public void Unusable_times_read_as_none(string time) => Assert.Equal(-1, LogLineScanner.ParseTime(time, out _));
+    public void Unusable_times_read_as_none(string time) => Assert.Equal(-1, LogLineScanner.ParseTime(time.AsSpan(), out _));
+
+    [Fact]
+    public void Decodes_only_nick_and_text_and_falls_back_per_line()
+    {
+        var utf8 = Encoding.UTF8.GetBytes("14:10:12 <j\u00f6ran> #startmeeting gr\u00fc\u00dfe \u2713\u00a0\n");
+        var latin1 = Encoding.Latin1.GetBytes("14:10:13 <j\u00f6ran> caf\u00e9\n2024-02-30 16:01:02 <@a:b> no such day\n14:10:14 <j\u00f6ran> #endmeeting");
+
+        var meeting = LogTxtReader.Read([.. utf8, .. latin1], MeetingFileName.TryParse(FileName));
+
+        Assert.Equal(["j\u00f6ran"], meeting.Lines.Select(l => l.Nick).Distinct());
+        Assert.Same(meeting.Lines[0].Nick, meeting.Lines[2].Nick);
+        Assert.Equal(("gr\u00fc\u00dfe \u2713", "caf\u00e9"), (meeting.Title, meeting.Lines[1].Text));
+        Assert.Equal(3, meeting.LineCount);
+        Assert.Contains("1 line(s) are not MeetBot log lines and were skipped (file line 3)", meeting.Warnings);
+        Assert.Contains("some lines are not valid UTF-8 and were decoded as Windows-1252", meeting.Warnings);
+    }
 
     [Fact]
     public void A_line_without_a_time_takes_the_time_before()
