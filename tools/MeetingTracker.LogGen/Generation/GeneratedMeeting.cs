@@ -8,6 +8,7 @@ namespace MeetingTracker.LogGen.Generation;
 /// (tracked line by line as MeetBot would: chairs, #undo, attribution, people with the bot and 0-line #chair/#nick
 /// targets, in the minutes' order). <see cref="Write"/> renders its files with <see cref="MeetbotWriter"/>.
 /// </summary>
+/// <param name="Team">The team's key (its meetings share it, week after week).</param>
 /// <param name="Directory">Folder relative to the server root, with <c>/</c> separators.</param>
 /// <param name="BaseName"><c>&lt;name&gt;.&lt;YYYY-MM-DD-HH.MM&gt;</c>.</param>
 public sealed record GeneratedMeeting(string Team, string Directory, string BaseName, ParsedMeeting Meeting, WriterOptions WriterOptions)

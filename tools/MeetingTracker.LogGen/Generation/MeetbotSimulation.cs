@@ -84,7 +84,7 @@ internal sealed class MeetbotSimulation(BotVoice bot, string channel, DateTimeOf
     public void Item(string nick, string command, ItemKind kind, string text)
     {
         var line = Say(nick, "#" + command + " " + text);
-        var chairOnly = kind is ItemKind.Agreed or ItemKind.Accepted or ItemKind.Rejected or ItemKind.Vote;
+        var chairOnly = kind is ItemKind.Agreed or ItemKind.Accepted or ItemKind.Rejected;
         if (!chairOnly || IsChair(nick))
         {
             minutes.Add(new SimEntry(kind, text, nick, Now, line));

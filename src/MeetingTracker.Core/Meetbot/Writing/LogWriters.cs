@@ -10,9 +10,9 @@ namespace MeetingTracker.Core.Meetbot.Writing;
 /// </summary>
 internal static class LogWriters
 {
-    public static string RawLine(LogLine line) => line.IsEmote
-        ? string.Create(CultureInfo.InvariantCulture, $"{Clock(line.Time)} * {line.Nick} {line.Text}")
-        : string.Create(CultureInfo.InvariantCulture, $"{Clock(line.Time)} <{line.Nick}> {line.Text}");
+    /// <summary>MeetBot's stored line: <c>HH:MM:SS &lt;nick&gt; text</c>, or <c>HH:MM:SS * nick text</c> for /me.</summary>
+    public static StringBuilder AppendRaw(StringBuilder sb, LogLine line) => sb
+        .Append(Clock(line.Time)).Append(line.IsEmote ? " * " : " <").Append(line.Nick).Append(line.IsEmote ? " " : "> ").Append(line.Text);
 
     public static string Clock(DateTimeOffset time) => time.ToString("HH:mm:ss", CultureInfo.InvariantCulture);
 
@@ -26,8 +26,7 @@ internal static class LogWriters
                 sb.Append('\n');
             }
 
-            var line = meeting.Lines[i];
-            sb.Append(Clock(line.Time)).Append(line.IsEmote ? " * " : " <").Append(line.Nick).Append(line.IsEmote ? " " : "> ").Append(line.Text);
+            AppendRaw(sb, meeting.Lines[i]);
         }
 
         return sb.ToString();
@@ -40,6 +39,7 @@ internal static class LogWriters
             .Append("<meta http-equiv=\"Content-type\" content=\"text/html;charset=UTF-8\">\n<title>");
         Html.Append(sb, meeting.Channel ?? string.Empty);
         sb.Append(" log</title>\n").Append(MeetbotCss.LogStyle).Append("</head>\n\n<body>\n<pre>");
+        var raw = new StringBuilder(256);
         for (var i = 0; i < meeting.Lines.Count; i++)
         {
             if (i > 0)
@@ -47,7 +47,7 @@ internal static class LogWriters
                 sb.Append('\n');
             }
 
-            AppendHtmlLine(sb, i + 1, RawLine(meeting.Lines[i]), options.TimestampAnchors);
+            AppendHtmlLine(sb, i + 1, AppendRaw(raw.Clear(), meeting.Lines[i]).ToString(), options.TimestampAnchors);
         }
 
         return sb.Append("</pre>\n</body></html>\n").ToString();
