@@ -1,3 +1,5 @@
+using System.Collections.Frozen;
+
 namespace MeetingTracker.Core.Meetbot.Replay;
 
 /// <summary>A command at the start of a message: its lower-case name (aliases resolved) and the rest of the line.</summary>
@@ -11,6 +13,14 @@ internal readonly record struct Command(string Name, string Argument);
 /// </summary>
 internal static class CommandParser
 {
+    private static readonly FrozenDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> KnownNames = new[]
+    {
+        "startmeeting", "endmeeting", "abortmeeting", "topic", "meetingtopic", "meetingname", "save", "agreed", "agree",
+        "accepted", "accept", "rejected", "reject", "action", "info", "idea", "help", "halp", "link", "nick", "chair",
+        "unchair", "undo", "restrictlogs", "lurk", "unlurk", "commands", "subtopic", "progress", "done", "vote",
+        "votesrequired", "endvote", "voters", "startvote", "showvote", "sm", "em", "t", "mn",
+    }.ToFrozenDictionary(n => n, StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+
     public static bool TryParse(string text, MeetbotDialect dialect, out Command command) => dialect switch
     {
         MeetbotDialect.Meetingology => TryParseMeetingology(text, out command),
@@ -65,7 +75,7 @@ internal static class CommandParser
             rest++;
         }
 
-        command = new Command(text[1..end].ToLowerInvariant(), text[rest..].TrimEnd());
+        command = new Command(Name(text.AsSpan(1, end - 1)), text[rest..].TrimEnd());
         return true;
     }
 
@@ -95,7 +105,7 @@ internal static class CommandParser
             return false;
         }
 
-        command = new Command(text[1..end].ToLowerInvariant(), argument.ToString());
+        command = new Command(Name(text.AsSpan(1, end - 1)), argument.ToString());
         return true;
     }
 
@@ -118,7 +128,7 @@ internal static class CommandParser
             return false;
         }
 
-        var name = text[1..end].ToLowerInvariant() switch
+        var name = Name(text.AsSpan(1, end - 1)) switch
         {
             "sm" => "startmeeting",
             "em" => "endmeeting",
@@ -129,6 +139,10 @@ internal static class CommandParser
         command = new Command(name, text.AsSpan(end).Trim().ToString());
         return true;
     }
+
+    // The lower-case name without allocating for the commands any bot knows; Python's command.lower() for the rest.
+    private static string Name(ReadOnlySpan<char> word) =>
+        KnownNames.TryGetValue(word, out var name) ? name : word.ToString().ToLowerInvariant();
 
     private static bool IsAsciiWord(char c) => char.IsAsciiLetterOrDigit(c) || c == '_';
 

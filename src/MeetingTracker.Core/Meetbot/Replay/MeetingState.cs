@@ -8,8 +8,11 @@ namespace MeetingTracker.Core.Meetbot.Replay;
 /// </summary>
 internal sealed class MeetingState
 {
-    private readonly Dictionary<string, int> attendees = new(StringComparer.Ordinal);
-    private readonly List<string> attendeeOrder = [];
+    // Attendees in first-seen order, and where each nick sits in that list.
+    private readonly Dictionary<string, int> attendeeIndex = new(StringComparer.Ordinal);
+    private readonly List<string> nicks = [];
+    private readonly List<int> lineCounts = [];
+    private MeetingologyVote? meetingologyVote;
 
     public MeetingState(DialectInfo info) => Info = info;
 
@@ -48,12 +51,12 @@ internal sealed class MeetingState
 
     public OpenStackVote? OpenStackVote { get; set; }
 
-    public MeetingologyVote MeetingologyVote { get; } = new();
+    public MeetingologyVote MeetingologyVote => meetingologyVote ??= new MeetingologyVote();
 
     public bool IsOver => EndLine is not null;
 
     /// <summary>People present with lines said, in first-seen order.</summary>
-    public IEnumerable<(string Nick, int Lines)> Attendees => attendeeOrder.Select(n => (n, attendees[n]));
+    public IReadOnlyList<Attendee> Attendees => [.. nicks.Select((nick, i) => new Attendee(nick, lineCounts[i]))];
 
     /// <summary>The <c>#startmeeting</c> line: its speaker becomes the owner (a permanent chair).</summary>
     public void Start(LogLine line, string argument)
@@ -106,11 +109,16 @@ internal sealed class MeetingState
 
     public void AddNick(string nick, int lines)
     {
-        ref var count = ref CollectionsMarshal.GetValueRefOrAddDefault(attendees, nick, out var known);
-        count += lines;
-        if (!known)
+        ref var index = ref CollectionsMarshal.GetValueRefOrAddDefault(attendeeIndex, nick, out var known);
+        if (known)
         {
-            attendeeOrder.Add(nick);
+            CollectionsMarshal.AsSpan(lineCounts)[index] += lines;
+        }
+        else
+        {
+            index = nicks.Count;
+            nicks.Add(nick);
+            lineCounts.Add(lines);
         }
     }
 

@@ -23,27 +23,43 @@ internal static class MinutesBuilder
             Lines = lines,
             Topics = topics,
             Items = items,
-            People = [.. m.Attendees.Select((a, i) => (a, i)).OrderByDescending(x => x.a.Lines).ThenBy(x => x.i).Select(x => new Attendee(x.a.Nick, x.a.Lines))],
+            People = People(m),
             Warnings = warnings,
         };
     }
 
     // Python: " ".join(sorted(chairs)) with the owner added: an ordinal sort, as "Current chairs:" prints.
-    private static string[] Chairs(MeetingState m) =>
-        [.. m.Chairs.Append(m.Owner ?? string.Empty).Where(c => c.Length > 0).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+    private static string[] Chairs(MeetingState m)
+    {
+        var chairs = new List<string>(m.Chairs);
+        if (m.Owner is { } owner && !m.Chairs.Contains(owner))
+        {
+            chairs.Add(owner);
+        }
+
+        chairs.Sort(StringComparer.Ordinal);
+        return [.. chairs];
+    }
+
+    // Most lines first; equal counts keep the order people were first seen.
+    private static Attendee[] People(MeetingState m)
+    {
+        var people = m.Attendees.ToArray();
+        var order = new int[people.Length];
+        for (var i = 0; i < order.Length; i++)
+        {
+            order[i] = i;
+        }
+
+        Array.Sort(order, (a, b) => people[a].Lines != people[b].Lines ? people[b].Lines.CompareTo(people[a].Lines) : a.CompareTo(b));
+        return [.. order.Select(i => people[i])];
+    }
 
     private static (List<Topic> Topics, List<MinutesItem> Items) TopicsAndItems(MeetingState m)
     {
-        // MeetBot's attendees (everyone who spoke, the bot included, plus #chair/#nick targets) are what its writers
-        // search action texts for; the project's owners leave out bots and chairs who never said a word.
-        var candidates = m.Attendees.Select(a => (a.Nick, Base: NickVariants.BaseNick(a.Nick))).ToList();
-        var people = m.Attendees
-            .Where(a => (a.Lines > 0 || m.NickTargets.Contains(a.Nick)) && !IsBot(m, a.Nick))
-            .Select(a => a.Nick)
-            .ToHashSet(StringComparer.Ordinal);
-
         var topics = new List<Topic>();
-        var items = new List<MinutesItem>();
+        var items = new List<MinutesItem>(m.Minutes.Count);
+        Attribution? attribution = null;
         foreach (var entry in m.Minutes)
         {
             var line = entry.Line;
@@ -54,17 +70,10 @@ internal static class MinutesBuilder
             }
 
             var kind = entry.Kind!.Value;
-            var isAction = kind == ItemKind.Action;
-            var mentioned = isAction ? Mentioned(entry.Text, candidates) : [];
-            items.Add(new MinutesItem(
-                kind,
-                entry.Text,
-                line.Nick,
-                line.Time,
-                line.Number,
-                topics.Count == 0 ? null : topics.Count - 1,
-                isAction ? ActionAttribution.Published(entry.Text, mentioned, m.Dialect) : [],
-                isAction ? ActionAttribution.Owners(entry.Text, mentioned.Where(people.Contains)) : [])
+            var (assignees, owners) = kind == ItemKind.Action
+                ? (attribution ??= new Attribution(m)).Of(entry.Text)
+                : ([], []);
+            items.Add(new MinutesItem(kind, entry.Text, line.Nick, line.Time, line.Number, topics.Count == 0 ? null : topics.Count - 1, assignees, owners)
             {
                 Url = entry.Url,
             });
@@ -72,23 +81,4 @@ internal static class MinutesBuilder
 
         return (topics, items);
     }
-
-    // Every attribution rule needs the nick's base form somewhere in the text (any case), so testing that first
-    // spares the per-nick regexes for the many attendees an action does not mention; order is kept.
-    private static List<string> Mentioned(string text, List<(string Nick, string Base)> candidates)
-    {
-        var mentioned = new List<string>();
-        foreach (var (nick, baseNick) in candidates)
-        {
-            if (text.Contains(baseNick.Length > 0 ? baseNick : nick, StringComparison.OrdinalIgnoreCase))
-            {
-                mentioned.Add(nick);
-            }
-        }
-
-        return mentioned;
-    }
-
-    private static bool IsBot(MeetingState m, string nick) =>
-        KnownBots.Contains(nick) || string.Equals(nick, m.Info.BotNick, StringComparison.Ordinal);
 }
