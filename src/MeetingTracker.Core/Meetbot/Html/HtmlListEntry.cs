@@ -1,4 +1,4 @@
-using System.Text;
+using MeetingTracker.Core.Meetbot.Minutes;
 
 namespace MeetingTracker.Core.Meetbot.Html;
 
@@ -19,8 +19,8 @@ internal enum EntryRole
 /// </summary>
 internal sealed class HtmlListEntry(string section, int? parent)
 {
-    private readonly StringBuilder[] _byRole = [new(), new(), new(), new(), new()];
-    private readonly StringBuilder _all = new();
+    private readonly CharBuffer?[] _byRole = new CharBuffer?[5];
+    private readonly CharBuffer _all = new(64);
 
     /// <summary>The <c>&lt;h3&gt;</c> heading the entry is under, lowercased and collapsed ("" before any).</summary>
     public string Section { get; } = section;
@@ -39,16 +39,18 @@ internal sealed class HtmlListEntry(string section, int? parent)
     /// <summary>The link inside the details: <c>….log.html#l-N</c>.</summary>
     public string? DetailsHref { get; set; }
 
-    public void Append(EntryRole role, string text)
+    /// <summary>Appends raw HTML text (character references still encoded) under a role.</summary>
+    public void AppendRaw(EntryRole role, ReadOnlySpan<char> raw)
     {
-        _byRole[(int)role].Append(text);
-        _all.Append(text);
+        var start = _all.Length;
+        HtmlText.AppendDecoded(_all, raw);
+        (_byRole[(int)role] ??= new CharBuffer(64)).Append(_all.Span[start..]);
     }
 
-    public string Text(EntryRole role) => Minutes.MinutesText.Collapse(_byRole[(int)role].ToString());
+    public string Text(EntryRole role) => _byRole[(int)role] is { } b ? MinutesText.Collapse(b.Span) : string.Empty;
 
-    public bool IsEmpty(EntryRole role) => _byRole[(int)role].Length == 0;
+    public bool IsEmpty(EntryRole role) => _byRole[(int)role] is not { Length: > 0 };
 
     /// <summary>All the entry's own text, collapsed.</summary>
-    public string AllText => Minutes.MinutesText.Collapse(_all.ToString());
+    public string AllText => MinutesText.Collapse(_all.Span);
 }

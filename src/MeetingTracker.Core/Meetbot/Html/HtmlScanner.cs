@@ -17,8 +17,6 @@ internal enum HtmlTokenKind
 /// </summary>
 internal sealed class HtmlScanner(string html)
 {
-    private static readonly string[] RawTextElements = ["style", "script", "title", "textarea"];
-
     private int _pos;
     private int _nameStart;
     private int _nameEnd;
@@ -36,7 +34,19 @@ internal sealed class HtmlScanner(string html)
 
     public ReadOnlySpan<char> Name => html.AsSpan(_nameStart, _nameEnd - _nameStart);
 
-    public bool IsTag(string lowerName) => Name.Equals(lowerName, StringComparison.OrdinalIgnoreCase);
+    /// <summary>The current tag's name, lowercased (the same string instance for common names).</summary>
+    public string Tag { get; private set; } = string.Empty;
+
+    public bool IsTag(string lowerName) => string.Equals(Tag, lowerName, StringComparison.Ordinal);
+
+    /// <summary>Where the scan continues; <see cref="MoveTo"/> lets a caller that read ahead by itself resume.</summary>
+    public int Position => _pos;
+
+    public void MoveTo(int position)
+    {
+        _pos = Math.Clamp(position, _pos, html.Length);
+        _rawTextEnd = null;
+    }
 
     public HtmlTokenKind Next()
     {
@@ -73,41 +83,45 @@ internal sealed class HtmlScanner(string html)
     }
 
     /// <summary>The raw (entity-encoded) value of an attribute of the current start tag; false when absent.</summary>
-    public bool TryGetAttribute(string name, out ReadOnlySpan<char> value)
+    public bool TryGetAttribute(string name, out ReadOnlySpan<char> value) =>
+        TryGetAttribute(html.AsSpan(_nameEnd, _attrEnd - _nameEnd), name, out value);
+
+    /// <summary>Finds an attribute in a tag's attribute text (<c>name="v" name2='v' name3=v flag</c>).</summary>
+    public static bool TryGetAttribute(ReadOnlySpan<char> attrs, string name, out ReadOnlySpan<char> value)
     {
-        var i = _nameEnd;
-        while (i < _attrEnd)
+        var i = 0;
+        while (i < attrs.Length)
         {
-            while (i < _attrEnd && (IsSpace(html[i]) || html[i] == '/')) i++;
+            while (i < attrs.Length && (IsSpace(attrs[i]) || attrs[i] == '/')) i++;
             var nameStart = i;
-            while (i < _attrEnd && !IsSpace(html[i]) && html[i] is not '=' and not '/') i++;
-            var attrName = html.AsSpan(nameStart, i - nameStart);
-            while (i < _attrEnd && IsSpace(html[i])) i++;
+            while (i < attrs.Length && !IsSpace(attrs[i]) && attrs[i] is not '=' and not '/') i++;
+            var attrName = attrs[nameStart..i];
+            while (i < attrs.Length && IsSpace(attrs[i])) i++;
             var valueStart = i;
             var valueEnd = i;
-            if (i < _attrEnd && html[i] == '=')
+            if (i < attrs.Length && attrs[i] == '=')
             {
                 i++;
-                while (i < _attrEnd && IsSpace(html[i])) i++;
-                if (i < _attrEnd && html[i] is '"' or '\'')
+                while (i < attrs.Length && IsSpace(attrs[i])) i++;
+                if (i < attrs.Length && attrs[i] is '"' or '\'')
                 {
-                    var quote = html[i];
+                    var quote = attrs[i];
                     valueStart = ++i;
-                    while (i < _attrEnd && html[i] != quote) i++;
+                    while (i < attrs.Length && attrs[i] != quote) i++;
                     valueEnd = i;
                     i++;
                 }
                 else
                 {
                     valueStart = i;
-                    while (i < _attrEnd && !IsSpace(html[i])) i++;
+                    while (i < attrs.Length && !IsSpace(attrs[i])) i++;
                     valueEnd = i;
                 }
             }
 
             if (attrName.Length > 0 && attrName.Equals(name, StringComparison.OrdinalIgnoreCase))
             {
-                value = html.AsSpan(valueStart, Math.Max(0, valueEnd - valueStart));
+                value = attrs[valueStart..Math.Max(valueStart, Math.Min(valueEnd, attrs.Length))];
                 return true;
             }
 
@@ -124,17 +138,22 @@ internal sealed class HtmlScanner(string html)
     /// <summary>True when the current start tag has a class attribute containing <paramref name="className"/> as a word.</summary>
     public bool HasClass(string className)
     {
-        if (!TryGetAttribute("class", out var classes))
-        {
-            return false;
-        }
+        return TryGetAttribute("class", out var classes) && HasWord(classes, className);
+    }
 
-        foreach (var range in classes.SplitAny(" \t\n\r\f"))
+    /// <summary>True when the space-separated <paramref name="classes"/> contain <paramref name="className"/>.</summary>
+    public static bool HasWord(ReadOnlySpan<char> classes, string className)
+    {
+        for (var at = classes.IndexOf(className, StringComparison.Ordinal); at >= 0;)
         {
-            if (classes[range].Equals(className, StringComparison.Ordinal))
+            var end = at + className.Length;
+            if ((at == 0 || IsSpace(classes[at - 1])) && (end == classes.Length || IsSpace(classes[end])))
             {
                 return true;
             }
+
+            var next = classes[end..].IndexOf(className, StringComparison.Ordinal);
+            at = next < 0 ? -1 : end + next;
         }
 
         return false;
@@ -181,6 +200,7 @@ internal sealed class HtmlScanner(string html)
         _nameStart = i;
         while (i < html.Length && !IsSpace(html[i]) && html[i] is not '>' and not '/') i++;
         _nameEnd = i;
+        Tag = TagName(Name);
         var gt = FindTagEnd(i);
         if (gt < 0)
         {
@@ -196,12 +216,9 @@ internal sealed class HtmlScanner(string html)
         }
 
         var selfClosing = gt > _nameEnd && html[gt - 1] == '/';
-        foreach (var raw in RawTextElements)
+        if (!selfClosing && Tag is "style" or "script" or "title" or "textarea")
         {
-            if (!selfClosing && IsTag(raw))
-            {
-                _rawTextEnd = raw;
-            }
+            _rawTextEnd = Tag;
         }
 
         return Kind = HtmlTokenKind.StartTag;
@@ -212,13 +229,20 @@ internal sealed class HtmlScanner(string html)
     {
         while (i < html.Length)
         {
+            var at = html.AsSpan(i).IndexOfAny('>', '"', '\'');
+            if (at < 0)
+            {
+                return -1;
+            }
+
+            i += at;
             var c = html[i];
             if (c == '>')
             {
                 return i;
             }
 
-            if (c is '"' or '\'' && i > 0 && (html[i - 1] == '=' || IsSpace(html[i - 1])))
+            if (html[i - 1] == '=' || IsSpace(html[i - 1]))
             {
                 var close = html.IndexOf(c, i + 1);
                 if (close < 0)
@@ -248,5 +272,52 @@ internal sealed class HtmlScanner(string html)
         return html.Length;
     }
 
-    private static bool IsSpace(char c) => c is ' ' or '\t' or '\n' or '\r' or '\f';
+    // The same string instance for the names meetbot pages use (lowercase already), so that tag tests are cheap.
+    private static string TagName(ReadOnlySpan<char> name) => KnownName(name) ?? LowerName(name);
+
+    private static string LowerName(ReadOnlySpan<char> name)
+    {
+        Span<char> lower = stackalloc char[8];
+        return name.Length <= lower.Length && name.ToLowerInvariant(lower) >= 0 && KnownName(lower[..name.Length]) is { } known
+            ? known
+            : name.ToString().ToLowerInvariant();
+    }
+
+    private static string? KnownName(ReadOnlySpan<char> name) => name switch
+    {
+        "a" => "a",
+        "b" => "b",
+        "i" => "i",
+        "u" => "u",
+        "p" => "p",
+        "br" => "br",
+        "hr" => "hr",
+        "li" => "li",
+        "ol" => "ol",
+        "ul" => "ul",
+        "h1" => "h1",
+        "h2" => "h2",
+        "h3" => "h3",
+        "em" => "em",
+        "tt" => "tt",
+        "pre" => "pre",
+        "div" => "div",
+        "img" => "img",
+        "span" => "span",
+        "font" => "font",
+        "code" => "code",
+        "body" => "body",
+        "head" => "head",
+        "html" => "html",
+        "meta" => "meta",
+        "link" => "link",
+        "title" => "title",
+        "style" => "style",
+        "strong" => "strong",
+        "script" => "script",
+        "textarea" => "textarea",
+        _ => null,
+    };
+
+    public static bool IsSpace(char c) => c is ' ' or '\t' or '\n' or '\r' or '\f';
 }

@@ -60,6 +60,12 @@ internal static class HtmlText
         }
 
         var withSemicolon = end < raw.Length && raw[end] == ';';
+        if (withSemicolon && Common(raw[1..end]) is { } common)
+        {
+            sb.Append(common);
+            return end + 1;
+        }
+
         var name = raw[1..(withSemicolon ? end + 1 : end)].ToString();
         var symbol = HtmlEntityProvider.Resolver.GetSymbol(name);
         if (string.IsNullOrEmpty(symbol))
@@ -70,6 +76,17 @@ internal static class HtmlText
         sb.Append(symbol);
         return withSemicolon ? end + 1 : end;
     }
+
+    // The references MeetBot itself writes (it escapes only & < >), without a table lookup.
+    private static char? Common(ReadOnlySpan<char> name) => name switch
+    {
+        "lt" => '<',
+        "gt" => '>',
+        "amp" => '&',
+        "quot" => '"',
+        "apos" => '\'',
+        _ => null,
+    };
 
     private static int AppendNumeric(CharBuffer sb, ReadOnlySpan<char> raw)
     {

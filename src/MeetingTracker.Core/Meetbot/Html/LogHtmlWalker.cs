@@ -23,7 +23,6 @@ internal sealed class LogHtmlWalker(DateOnly date, List<string> warnings)
     private int _positional;
     private bool _open;
     private bool _hrefAnchor;
-    private int _preDepth;
     private int _hrefNormal;
     private int _hrefEmote;
     private int _plainEmote;
@@ -34,7 +33,11 @@ internal sealed class LogHtmlWalker(DateOnly date, List<string> warnings)
         var inTitle = false;
         for (var kind = scanner.Next(); kind != HtmlTokenKind.EndOfFile; kind = scanner.Next())
         {
-            if (kind == HtmlTokenKind.StartTag)
+            if (kind == HtmlTokenKind.StartTag && scanner.IsTag("pre"))
+            {
+                scanner.MoveTo(WalkPre(html, scanner.Position));
+            }
+            else if (kind == HtmlTokenKind.StartTag)
             {
                 inTitle = scanner.IsTag("title");
                 OnStart(scanner);
@@ -77,22 +80,58 @@ internal sealed class LogHtmlWalker(DateOnly date, List<string> warnings)
         return new LogHtmlContent(_log.Lines, _channel, Hint(), _anchors);
     }
 
-    private void OnStart(HtmlScanner s)
+    // The body of MeetBot's <pre>, read with a tight loop: every line is an <a name="l-N"> followed by spans whose text
+    // is the line; other tags are only stripped. Returns the position after </pre> (or the end of the page).
+    private int WalkPre(string html, int i)
     {
-        if (s.IsTag("pre"))
+        while (i < html.Length)
         {
-            _preDepth++;
-        }
-        else if (s.IsTag("a") && s.TryGetAttribute("name", out var anchor))
-        {
-            var number = LineNumber(anchor);
-            if (number is null && _preDepth == 0)
+            var lt = html.IndexOf('<', i);
+            var end = lt < 0 ? html.Length : lt;
+            if (_open && end > i)
             {
-                return;
+                HtmlText.AppendDecoded(_text, html.AsSpan(i, end - i));
             }
 
+            if (lt < 0)
+            {
+                break;
+            }
+
+            var gt = html.IndexOf('>', lt);
+            if (gt < 0)
+            {
+                break;
+            }
+
+            var tag = html.AsSpan(lt + 1, gt - lt - 1);
+            if (tag.StartsWith("/pre", StringComparison.OrdinalIgnoreCase))
+            {
+                Finish();
+                return gt + 1;
+            }
+
+            if (tag.Length > 2 && tag[0] is 'a' or 'A' && HtmlScanner.IsSpace(tag[1]) && HtmlScanner.TryGetAttribute(tag[2..], "name", out var anchor))
+            {
+                var number = LineNumber(anchor);
+                Finish();
+                Begin(number ?? _number + 1, number is null);
+                _hrefAnchor = HtmlScanner.TryGetAttribute(tag[2..], "href", out _);
+            }
+
+            i = gt + 1;
+        }
+
+        Finish();
+        return html.Length;
+    }
+
+    private void OnStart(HtmlScanner s)
+    {
+        if (s.IsTag("a") && s.TryGetAttribute("name", out var anchor) && LineNumber(anchor) is { } number)
+        {
             Finish();
-            Begin(number ?? _number + 1, number is null);
+            Begin(number, positional: false);
             _hrefAnchor = s.TryGetAttribute("href", out _);
         }
         else if (s.IsTag("div") && s.HasClass("d-table-row") && s.TryGetAttribute("id", out var id) && LineNumber(id) is { } row)
@@ -109,12 +148,7 @@ internal sealed class LogHtmlWalker(DateOnly date, List<string> warnings)
 
     private void OnEnd(HtmlScanner s)
     {
-        if (s.IsTag("pre"))
-        {
-            Finish();
-            _preDepth = Math.Max(0, _preDepth - 1);
-        }
-        else if (_row.IsActive && s.IsTag("div"))
+        if (_row.IsActive && s.IsTag("div"))
         {
             _row.Leave();
         }

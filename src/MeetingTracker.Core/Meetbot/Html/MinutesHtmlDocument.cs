@@ -1,4 +1,3 @@
-using System.Text;
 using MeetingTracker.Core.Meetbot.Minutes;
 
 namespace MeetingTracker.Core.Meetbot.Html;
@@ -13,8 +12,8 @@ internal sealed class MinutesHtmlDocument
 {
     private readonly List<int?> _frames = []; // null = a list (ol/ul), N = the open li with entry index N
     private readonly List<(string Tag, EntryRole Role)> _inline = [];
-    private readonly StringBuilder _loose = new();
-    private readonly StringBuilder _heading = new();
+    private readonly CharBuffer _loose = new(1024);
+    private readonly CharBuffer _heading = new(64);
     private string _section = string.Empty;
     private bool _inHeading;
     private bool _inH1;
@@ -55,7 +54,7 @@ internal sealed class MinutesHtmlDocument
             }
         }
 
-        doc.LooseText = MinutesText.Collapse(doc._loose.ToString());
+        doc.LooseText = MinutesText.Collapse(doc._loose.Span);
         return doc;
     }
 
@@ -74,7 +73,8 @@ internal sealed class MinutesHtmlDocument
                 CloseEntry();
             }
 
-            var parent = _frames.LastOrDefault(f => f is not null);
+            int? parent = null;
+            for (var f = _frames.Count - 1; f >= 0 && parent is null; f--) parent = _frames[f];
             Entries.Add(new HtmlListEntry(_section, parent));
             _frames.Add(Entries.Count - 1);
         }
@@ -98,38 +98,56 @@ internal sealed class MinutesHtmlDocument
 
     private void OnInlineStart(HtmlScanner s, HtmlListEntry entry)
     {
-        if (s.IsTag("br") || s.IsTag("img") || s.IsTag("hr"))
+        var tag = s.Tag;
+        if (tag is "br" or "img" or "hr")
         {
             return;
         }
 
-        var inDetails = CurrentRole == EntryRole.Details;
         var role = EntryRole.Other;
-        if ((s.IsTag("b") || s.IsTag("span")) && (s.HasClass("TOPIC") || (s.IsTag("span") && s.HasClass("topic"))))
+        if (tag is "b" or "i" or "span" && s.TryGetAttribute("class", out var cls))
         {
-            role = EntryRole.Topic;
-            entry.HasTopicMarkup = true;
+            role = RoleOf(tag, cls, entry);
         }
-        else if (s.IsTag("i") && s.HasClass("itemtype") || s.IsTag("span") && s.HasClass("event"))
+        else if (tag == "a" && s.TryGetAttribute("href", out var href))
         {
-            role = EntryRole.ItemType;
-        }
-        else if (s.IsTag("span") && s.HasClass("details"))
-        {
-            role = EntryRole.Details;
-        }
-        else if (s.IsTag("span") && s.TryGetAttribute("class", out var cls) && IsTypeClass(cls))
-        {
-            role = EntryRole.Typed;
-            entry.TypedClass ??= cls.ToString();
-        }
-        else if (s.IsTag("a") && s.TryGetAttribute("href", out var href))
-        {
-            if (inDetails) entry.DetailsHref ??= HtmlText.Decode(href);
+            if (CurrentRole == EntryRole.Details) entry.DetailsHref ??= HtmlText.Decode(href);
             else entry.Url ??= HtmlText.Decode(href);
         }
 
-        _inline.Add((s.Name.ToString().ToLowerInvariant(), role));
+        _inline.Add((tag, role));
+    }
+
+    private static EntryRole RoleOf(string tag, ReadOnlySpan<char> cls, HtmlListEntry entry)
+    {
+        if ((tag == "b" && HtmlScanner.HasWord(cls, "TOPIC")) || (tag == "span" && (HtmlScanner.HasWord(cls, "TOPIC") || HtmlScanner.HasWord(cls, "topic"))))
+        {
+            entry.HasTopicMarkup = true;
+            return EntryRole.Topic;
+        }
+
+        if ((tag == "i" && HtmlScanner.HasWord(cls, "itemtype")) || (tag == "span" && HtmlScanner.HasWord(cls, "event")))
+        {
+            return EntryRole.ItemType;
+        }
+
+        if (tag != "span")
+        {
+            return EntryRole.Other;
+        }
+
+        if (HtmlScanner.HasWord(cls, "details"))
+        {
+            return EntryRole.Details;
+        }
+
+        if (IsTypeClass(cls))
+        {
+            entry.TypedClass ??= cls.ToString();
+            return EntryRole.Typed;
+        }
+
+        return EntryRole.Other;
     }
 
     private void OnEnd(HtmlScanner s)
@@ -150,14 +168,20 @@ internal sealed class MinutesHtmlDocument
         else if ((s.IsTag("h3") || s.IsTag("h1")) && _inHeading)
         {
             _inHeading = false;
-            var text = MinutesText.Collapse(_heading.ToString());
+            var text = MinutesText.Collapse(_heading.Span);
             if (_inH1) H1 ??= text;
             else Sections.Add(_section = text.ToLowerInvariant());
         }
         else if (_inline.Count > 0)
         {
-            var i = _inline.FindLastIndex(x => s.IsTag(x.Tag));
-            if (i >= 0) _inline.RemoveRange(i, _inline.Count - i);
+            for (var i = _inline.Count - 1; i >= 0; i--)
+            {
+                if (s.IsTag(_inline[i].Tag))
+                {
+                    _inline.RemoveRange(i, _inline.Count - i);
+                    break;
+                }
+            }
         }
     }
 
@@ -168,22 +192,21 @@ internal sealed class MinutesHtmlDocument
             return;
         }
 
-        var text = HtmlText.Decode(s.RawText);
         if (lastStart == "title")
         {
-            Title ??= MinutesText.Collapse(text);
+            Title ??= MinutesText.Collapse(HtmlText.Decode(s.RawText));
         }
         else if (_inHeading)
         {
-            _heading.Append(text);
+            HtmlText.AppendDecoded(_heading, s.RawText);
         }
         else if (OpenEntry is { } entry)
         {
-            entry.Append(CurrentRole, text);
+            entry.AppendRaw(CurrentRole, s.RawText);
         }
         else
         {
-            _loose.Append(text);
+            HtmlText.AppendDecoded(_loose, s.RawText);
         }
     }
 

@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.RegularExpressions;
 
 namespace MeetingTracker.Core.Meetbot.Minutes;
@@ -17,7 +16,8 @@ internal static partial class MinutesText
     /// <summary>Collapses every run of ASCII whitespace to one space and trims: MeetBot wraps minutes at 72 columns.</summary>
     public static string Collapse(ReadOnlySpan<char> text)
     {
-        var sb = new StringBuilder(text.Length);
+        var buffer = text.Length <= 512 ? stackalloc char[text.Length] : new char[text.Length];
+        var n = 0;
         var pendingSpace = false;
         foreach (var c in text)
         {
@@ -27,16 +27,16 @@ internal static partial class MinutesText
                 continue;
             }
 
-            if (pendingSpace && sb.Length > 0)
+            if (pendingSpace && n > 0)
             {
-                sb.Append(' ');
+                buffer[n++] = ' ';
             }
 
             pendingSpace = false;
-            sb.Append(c);
+            buffer[n++] = c;
         }
 
-        return sb.ToString();
+        return new string(buffer[..n]);
     }
 
     /// <summary>
