@@ -15,7 +15,7 @@ internal sealed class Attribution
         dialect = m.Dialect;
         foreach (var (nick, lines) in m.Attendees)
         {
-            var isBot = KnownBots.Contains(nick) || string.Equals(nick, m.Info.BotNick, StringComparison.Ordinal);
+            var isBot = KnownBots.IsBot(nick) || string.Equals(nick, m.Info.BotNick, StringComparison.Ordinal);
             candidates.Add((nick, NickVariants.BaseNick(nick), (lines > 0 || m.NickTargets.Contains(nick)) && !isBot));
         }
     }

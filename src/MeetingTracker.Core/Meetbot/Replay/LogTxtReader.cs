@@ -87,6 +87,11 @@ public static class LogTxtReader
                     $"{foreign.Count} line(s) are not MeetBot log lines and were skipped (file line {string.Join(", ", foreign.Take(MaxListedLines))}{(foreign.Count > MaxListedLines ? ", …" : string.Empty)})"));
             }
 
+            if (clock.StepsBack > 0)
+            {
+                warnings.Add(string.Create(CultureInfo.InvariantCulture, $"{clock.StepsBack} line(s) go back in time by less than half a day: kept on the same day, not read as midnight"));
+            }
+
             if (untimed > 0)
             {
                 warnings.Add(string.Create(CultureInfo.InvariantCulture, $"{untimed} line(s) carry no time and were given the time of the line before"));

@@ -62,6 +62,19 @@ public sealed class MeetingBoundsTests
         Assert.Equal(Day.AddDays(1).AddMinutes(2), meeting.EndedAt);
     }
 
+    [Theory]
+    // Going back across midnight moves to the next day; a small step back (a clock correction, a pasted line) does not.
+    [InlineData("23:59:59", "00:00:10", 1, false)]
+    [InlineData("19:54:02", "18:03:01", 0, true)]
+    [InlineData("12:00:00", "11:59:59", 0, true)]
+    public void Only_a_step_back_across_midnight_changes_the_day(string before, string after, int days, bool warned)
+    {
+        var meeting = Read($"{before} <alice> #startmeeting\n{after} <bob> hello", "late.2020-06-10-12.00.log.txt");
+
+        Assert.Equal(days, (meeting.Lines[1].Time.Date - meeting.Lines[0].Time.Date).Days);
+        Assert.Equal(warned, meeting.Warnings.Any(w => w.Contains("go back in time", StringComparison.Ordinal)));
+    }
+
     [Fact]
     public void A_log_without_startmeeting_is_read_whole_with_its_first_speaker_as_chair()
     {
