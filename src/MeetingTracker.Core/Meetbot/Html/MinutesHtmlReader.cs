@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
 using MeetingTracker.Core.Meetbot.Minutes;
 
@@ -37,7 +36,7 @@ public static partial class MinutesHtmlReader
             d.PageTitle = d.PageTitle?.EndsWith(" Minutes", StringComparison.Ordinal) == true ? d.PageTitle[..^8] + " Meeting" : d.PageTitle;
         }
 
-        ReadTimes(doc.LooseText, d);
+        d.ReadStartAndEnd(doc.LooseText, doc.LooseText);
         MinutesHtmlSummary.Read(doc.Entries.Where(e => e.Section == "meeting summary").ToList(), d);
         d.ByPerson = ByPerson(doc);
         d.People = People(doc, d.Warnings);
@@ -49,33 +48,6 @@ public static partial class MinutesHtmlReader
         d.Dialect = hcoop ? MeetbotDialect.Unknown : Dialect(doc, d);
         return MinutesAssembler.Build(d, name);
     }
-
-    private static void ReadTimes(string loose, MinutesDraft d)
-    {
-        var started = MinutesText.StartedPattern().Match(loose);
-        if (started.Success)
-        {
-            d.StartedBy = started.Groups["nick"].Value;
-            d.StartTime = started.Groups["time"].Value;
-            d.StartDate = DateOf(started);
-        }
-        else
-        {
-            d.Warnings.Add("no 'Meeting started by … at …' line");
-        }
-
-        var ended = MinutesText.EndedPattern().Match(loose);
-        if (ended.Success)
-        {
-            d.EndTime = ended.Groups["time"].Value;
-            d.EndDate = DateOf(ended);
-        }
-    }
-
-    private static DateOnly? DateOf(Match m) =>
-        m.Groups["date"].Success && DateOnly.TryParseExact(m.Groups["date"].ValueSpan, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
-            ? date
-            : null;
 
     private static List<DraftPerson>? ByPerson(MinutesHtmlDocument doc)
     {

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace MeetingTracker.Core.Meetbot.Minutes;
 
 /// <summary>
@@ -48,4 +50,29 @@ internal sealed class MinutesDraft(MeetbotFormat format)
     public IReadOnlyList<string> Chairs { get; set; } = [];
 
     public List<string> Warnings { get; } = [];
+
+    /// <summary>Reads "Meeting started by X at [date ]HH:MM[:SS]" and "Meeting ended at …" from the given texts.</summary>
+    public void ReadStartAndEnd(string startText, string? endText)
+    {
+        var started = MinutesText.StartedPattern().Match(startText);
+        if (started.Success)
+        {
+            StartedBy = started.Groups["nick"].Value;
+            StartTime = started.Groups["time"].Value;
+            StartDate = DateOf(started.Groups["date"]);
+        }
+        else
+        {
+            Warnings.Add("no 'Meeting started by … at …' line");
+        }
+
+        if (endText is not null && MinutesText.EndedPattern().Match(endText) is { Success: true } ended)
+        {
+            EndTime = ended.Groups["time"].Value;
+            EndDate = DateOf(ended.Groups["date"]);
+        }
+    }
+
+    private static DateOnly? DateOf(System.Text.RegularExpressions.Group date) =>
+        date.Success && DateOnly.TryParseExact(date.ValueSpan, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
 }

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using MeetingTracker.Core.Meetbot.Replay;
 
 namespace MeetingTracker.Core.Meetbot.Minutes;
@@ -9,7 +8,7 @@ namespace MeetingTracker.Core.Meetbot.Minutes;
 /// numbers. Topics and items share the <c>* text  (nick, HH:MM:SS)</c> form and are told apart by indentation and
 /// blank lines (see <see cref="TextSummary"/>); only MeetBot's uppercase labels are read as item types.
 /// </summary>
-public static partial class MinutesTxtReader
+public static class MinutesTxtReader
 {
     public static ParsedMeeting Read(ReadOnlySpan<byte> bytes, MeetingFileName? name)
     {
@@ -26,22 +25,7 @@ public static partial class MinutesTxtReader
             d.Warnings.Add("some lines are not valid UTF-8 and were decoded as Windows-1252");
         }
 
-        var started = MinutesText.StartedPattern().Match(layout.Header);
-        if (started.Success)
-        {
-            d.StartedBy = started.Groups["nick"].Value;
-            d.StartTime = started.Groups["time"].Value;
-        }
-        else
-        {
-            d.Warnings.Add("no 'Meeting started by … at …' line");
-        }
-
-        if (layout.EndLine is { } end && MinutesText.EndedPattern().Match(end) is { Success: true } ended)
-        {
-            d.EndTime = ended.Groups["time"].Value;
-        }
-
+        d.ReadStartAndEnd(layout.Header, layout.EndLine);
         var bullets = TextBullets.Read(summary, d.Warnings);
         d.Dialect = Dialect(layout, bullets);
         d.Entries.AddRange(TextSummary.Entries(bullets, d.Dialect, d.Warnings));
@@ -53,7 +37,7 @@ public static partial class MinutesTxtReader
     private static MeetbotDialect Dialect(TextMinutesLayout layout, List<TextBullet> bullets)
     {
         var titleCase = layout.Headings.Any(h => h is "Action Items" or "Action Items, by person" or "People Present (lines said)");
-        if (layout.FooterVersion is null && (layout.Title?.StartsWith("# ", StringComparison.Ordinal) == true
+        if (layout.FooterVersion is null && (layout.HasMarkdownTitle
             || bullets.Any(b => b.Indent == 0 && b.Text.StartsWith("TOPIC: ", StringComparison.Ordinal))))
         {
             return MeetbotDialect.Matrix;

@@ -9,6 +9,9 @@ internal sealed class TextMinutesLayout
 {
     public string? Title { get; private set; }
 
+    /// <summary>The Matrix bot prints its title as a Markdown heading: <c># room: name</c>.</summary>
+    public bool HasMarkdownTitle { get; private set; }
+
     public string Header { get; private set; } = string.Empty;
 
     /// <summary>Section lines by lowercased heading, in file order; footer lines are left out.</summary>
@@ -78,6 +81,12 @@ internal sealed class TextMinutesLayout
         if (i + 2 < lines.Length && IsUnderline(lines[i], '=') && IsUnderline(lines[i + 2], '='))
         {
             Title = lines[i + 1].Trim();
+            if (Title.StartsWith("# ", StringComparison.Ordinal))
+            {
+                HasMarkdownTitle = true;
+                Title = Title[2..].Trim();
+            }
+
             return i + 3;
         }
 
