@@ -27,7 +27,8 @@ internal static class DialectDetector
         var first = FirstStartLike(lines);
         var window = Math.Min(lines.Count, first + BotMessageWindow);
         string? bot = null;
-        bool matrix = hint == MeetbotDialect.Matrix || (first < lines.Count && lines[first].Text.StartsWith('!')), meetingology = false, openStack = false, fedora = false;
+        var matrix = hint == MeetbotDialect.Matrix || (first < lines.Count && lines[first].Text.StartsWith('!'));
+        bool meetingology = false, openStack = false, fedora = false;
         var length = DefaultLength;
         for (var i = first; i < window; i++)
         {
