@@ -20,7 +20,7 @@ public static partial class MinutesHtmlReader
         var d = new MinutesDraft(MeetbotFormat.MinutesHtml);
         if (fellBack)
         {
-            d.Warnings.Add("some lines are not valid UTF-8 and were read as Windows-1252");
+            d.Warnings.Add("some lines are not valid UTF-8 and were decoded as Windows-1252");
         }
 
         if (doc.H1 is null && doc.Title is null && doc.Sections.Count == 0)

@@ -17,7 +17,7 @@ internal static class MinutesAssembler
         var date = d.StartDate ?? name?.Date;
         if (date is null)
         {
-            warnings.Add("the file name has no date: times are placed on 1970-01-01");
+            warnings.Add("the file name carries no date: times are dated 1970-01-01");
         }
 
         var clock = new DayClock(date ?? NoDate, TimeSpan.FromMinutes(1));

@@ -93,4 +93,18 @@ public sealed class MalformedHtmlTests
         Assert.False(result.Meeting.IsComplete);
         Assert.Null(result.Meeting.EndedAt);
     }
+
+    [Fact]
+    public void Latin1_bytes_fall_back_to_Windows_1252_with_a_warning()
+    {
+        var page = MinutesHtmlFixture.Page("#team: Sync", MinutesHtmlFixture.BareTopic("Caf\u00e9 cr\u00e8me", "alice", "14:10:30", 2));
+        var at = page.IndexOf("Caf", StringComparison.Ordinal);
+        byte[] bytes = [.. Encoding.UTF8.GetBytes(page[..at]), .. Encoding.Latin1.GetBytes(page[at..])];
+
+        var result = MeetbotReader.Read(bytes, MinutesHtmlFixture.FileName);
+
+        Assert.True(result.Ok, result.Error);
+        Assert.Equal("Caf\u00e9 cr\u00e8me", Assert.Single(result.Meeting!.Topics).Title);
+        Assert.Contains("some lines are not valid UTF-8 and were decoded as Windows-1252", result.Meeting.Warnings);
+    }
 }

@@ -148,6 +148,6 @@ public sealed class MinutesHtmlDialectTests
         Assert.Equal(new DateTimeOffset(1970, 1, 1, 23, 55, 0, TimeSpan.Zero), m.Topics[0].Time);
         Assert.Equal(new DateTimeOffset(1970, 1, 2, 0, 5, 0, TimeSpan.Zero), m.Items[0].Time);
         Assert.Equal(new DateTimeOffset(1970, 1, 2, 0, 10, 0, TimeSpan.Zero), m.EndedAt);
-        Assert.Contains("the file name has no date: times are placed on 1970-01-01", m.Warnings);
+        Assert.Contains("the file name carries no date: times are dated 1970-01-01", m.Warnings);
     }
 }
