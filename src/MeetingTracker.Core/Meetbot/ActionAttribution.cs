@@ -1,5 +1,3 @@
-using System.Text.RegularExpressions;
-
 namespace MeetingTracker.Core.Meetbot;
 
 /// <summary>
@@ -8,8 +6,6 @@ namespace MeetingTracker.Core.Meetbot;
 /// </summary>
 public static class ActionAttribution
 {
-    private static readonly TimeSpan MatchTimeout = TimeSpan.FromSeconds(1);
-
     /// <summary>
     /// The nicks MeetBot credited with <paramref name="actionText"/>, in MeetBot's order (attendees sorted
     /// case-insensitively). 0.1.4: case-sensitive substring (<c>bob</c> matches <c>bobby</c>). Later dialects:
@@ -48,18 +44,28 @@ public static class ActionAttribution
         })];
     }
 
-    private static bool WholeWord(string text, string nick)
+    /// <summary>
+    /// Python 2's <c>re.search(r'\b' + re.escape(nick) + r'\b', text, re.I)</c> without building a regex per nick:
+    /// an ASCII-case-insensitive occurrence with a word boundary (ASCII <c>\w</c> changes) at both of its ends.
+    /// </summary>
+    internal static bool WholeWord(string text, string nick)
     {
-        try
+        for (var at = text.IndexOf(nick, StringComparison.OrdinalIgnoreCase); at >= 0; at = text.IndexOf(nick, at + 1, StringComparison.OrdinalIgnoreCase))
         {
-            // ECMAScript: \b and \w are ASCII-only, as in Python 2's re without re.UNICODE.
-            return Regex.IsMatch(text, @"\b" + Regex.Escape(nick) + @"\b", RegexOptions.IgnoreCase | RegexOptions.ECMAScript | RegexOptions.CultureInvariant, MatchTimeout);
+            if (IsBoundary(text, at) && IsBoundary(text, at + nick.Length))
+            {
+                return true;
+            }
         }
-        catch (RegexMatchTimeoutException)
-        {
-            return false;
-        }
+
+        return false;
     }
+
+    private static bool IsBoundary(string text, int position)
+        => IsWordChar(text, position - 1) != IsWordChar(text, position);
+
+    private static bool IsWordChar(string text, int index)
+        => index >= 0 && index < text.Length && (char.IsAsciiLetterOrDigit(text[index]) || text[index] == '_');
 }
 
 /// <summary>Python's <c>sorted(key=lambda x: x.lower())</c> over nicks: lowercase then ordinal, ties kept stable by the caller.</summary>

@@ -55,5 +55,27 @@ public sealed class ActionAttributionTests
     [InlineData("bob", "bob")]
     public void Base_nick_drops_decorations(string nick, string expected) => Assert.Equal(expected, NickVariants.BaseNick(nick));
 
+    /// <summary>The hand-written boundary check agrees with Python 2's ASCII (and .NET's ECMAScript) <c>\bnick\b</c>, re.I, odd cases included: next to <c>|</c> or <c>[</c> a boundary needs a word character.</summary>
+    [Theory]
+    [InlineData("bob to fix", "bob", true)]
+    [InlineData("ask BOB.", "bob", true)]
+    [InlineData("bobby", "bob", false)]
+    [InlineData("kebob", "bob", false)]
+    [InlineData("dave_ and x", "Dave_", true)]
+    [InlineData("dave__ and x", "Dave_", false)]
+    [InlineData("ping nick| now", "nick|", false)]
+    [InlineData("ping nick|x now", "nick|", true)]
+    [InlineData("[m]bob", "[m]bob", false)]
+    [InlineData("x[m]bob", "[m]bob", true)]
+    [InlineData("bob bobby", "bobby", true)]
+    [InlineData("bobbob bob", "bob", true)]
+    [InlineData("élan bob", "lan", true)]
+    [InlineData("", "bob", false)]
+    public void Whole_word_matches_python_word_boundaries(string text, string nick, bool expected)
+    {
+        Assert.Equal(expected, ActionAttribution.WholeWord(text, nick));
+        Assert.Equal(expected, System.Text.RegularExpressions.Regex.IsMatch(text, @"\b" + System.Text.RegularExpressions.Regex.Escape(nick) + @"\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.ECMAScript));
+    }
+
     private static string[] Split(string s) => s.Length == 0 ? [] : s.Split(',');
 }
