@@ -27,14 +27,11 @@ public sealed partial record MeetingFileName(string Name, DateOnly Date, int Hou
     [GeneratedRegex(@"^(?<name>.+)[.-](?<date>\d{4}-\d{2}-\d{2})-(?<hh>\d{2})\.(?<mm>\d{2})(?<ext>\.log\.txt|\.log\.html|\.moin\.txt|\.mw\.txt|\.summary\.md|\.txt|\.html)?$", RegexOptions.CultureInvariant)]
     private static partial Regex NamePattern();
 
-    [GeneratedRegex(@"^\d{4}(-\d{2}-\d{2})?$", RegexOptions.CultureInvariant)]
-    private static partial Regex DateOrYearFolder();
-
     /// <summary>Parses a path or bare file name; null when the name does not follow the meetbot pattern.</summary>
     public static MeetingFileName? TryParse(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        var normalized = path.Replace('\\', '/');
+        var normalized = path.Contains('\\', StringComparison.Ordinal) ? path.Replace('\\', '/') : path;
         var fileName = normalized[(normalized.LastIndexOf('/') + 1)..];
         var m = NamePattern().Match(fileName);
         if (!m.Success
@@ -71,15 +68,17 @@ public sealed partial record MeetingFileName(string Name, DateOnly Date, int Hou
 
     private static string? ChannelFromFolders(string normalizedPath, string name)
     {
-        var parts = normalizedPath.Split('/', StringSplitOptions.RemoveEmptyEntries);
-        if (parts.Length < 3 || !DateOrYearFolder().IsMatch(parts[^2]))
-        {
-            return null;
-        }
+        // The two folders above the file, without splitting the whole path.
+        var fileStart = normalizedPath.LastIndexOf('/');
+        if (fileStart <= 0) return null;
+        var parentStart = normalizedPath.LastIndexOf('/', fileStart - 1) + 1;
+        var parent = normalizedPath.AsSpan(parentStart, fileStart - parentStart);
+        if (parentStart <= 1 || !IsDateOrYear(parent)) return null;
+        var folderStart = normalizedPath.LastIndexOf('/', parentStart - 2) + 1;
+        var folder = normalizedPath[folderStart..(parentStart - 1)];
+        if (folder.Length == 0) return null;
 
-        var folder = parts[^3];
-        var isFedoraDayFolder = parts[^2].Length == 10;
-        if (isFedoraDayFolder)
+        if (parent.Length == 10)
         {
             // Fedora Matrix rooms are "<alias>_matrix_<server>"; IRC channels are plain.
             return folder.Contains("_matrix_", StringComparison.Ordinal) ? folder : "#" + folder;
@@ -89,4 +88,8 @@ public sealed partial record MeetingFileName(string Name, DateOnly Date, int Hou
         // so a year folder only says "channel" when it agrees with the file name (the reader may still overrule).
         return string.Equals(folder, name, StringComparison.Ordinal) ? "#" + folder : null;
     }
+
+    private static bool IsDateOrYear(ReadOnlySpan<char> s)
+        => (s.Length == 4 && s.IndexOfAnyExceptInRange('0', '9') < 0)
+           || (s.Length == 10 && s[..4].IndexOfAnyExceptInRange('0', '9') < 0 && s[4] == '-' && s[5..7].IndexOfAnyExceptInRange('0', '9') < 0 && s[7] == '-' && s[8..].IndexOfAnyExceptInRange('0', '9') < 0);
 }
