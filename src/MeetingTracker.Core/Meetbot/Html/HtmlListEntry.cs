@@ -15,18 +15,18 @@ internal enum EntryRole
 /// <summary>
 /// One <c>&lt;li&gt;</c> of a minutes page (its own text, not that of nested lists). MeetBot's item markup sorts the
 /// text: <c>&lt;b class="TOPIC"&gt;</c>, <c>&lt;i class="itemtype"&gt;</c>, <c>&lt;span class="ACTION"&gt;</c>
-/// (any uppercase class), <c>&lt;span class="details"&gt;</c>, and the rest (links, Matrix's plain items).
+/// (any uppercase class), <c>&lt;span class="details"&gt;</c>, and the rest (links, Matrix's plain items). The text
+/// itself lives in the page's <see cref="EntryText"/>, so an entry costs one small object.
 /// </summary>
-internal sealed class HtmlListEntry(string section, int? parent)
+internal sealed class HtmlListEntry(EntryText text, int index, string section, int? parent)
 {
-    private readonly CharBuffer?[] _byRole = new CharBuffer?[5];
-    private readonly CharBuffer _all = new(64);
-
     /// <summary>The <c>&lt;h3&gt;</c> heading the entry is under, lowercased and collapsed ("" before any).</summary>
     public string Section { get; } = section;
 
     /// <summary>Index (in the document's entry list) of the enclosing <c>&lt;li&gt;</c>, if nested.</summary>
     public int? Parent { get; } = parent;
+
+    public int Index { get; } = index;
 
     public bool HasTopicMarkup { get; set; }
 
@@ -39,18 +39,61 @@ internal sealed class HtmlListEntry(string section, int? parent)
     /// <summary>The link inside the details: <c>….log.html#l-N</c>.</summary>
     public string? DetailsHref { get; set; }
 
-    /// <summary>Appends raw HTML text (character references still encoded) under a role.</summary>
-    public void AppendRaw(EntryRole role, ReadOnlySpan<char> raw)
-    {
-        var start = _all.Length;
-        HtmlText.AppendDecoded(_all, raw);
-        (_byRole[(int)role] ??= new CharBuffer(64)).Append(_all.Span[start..]);
-    }
+    /// <summary>The entry's text under one role, collapsed.</summary>
+    public string Text(EntryRole role) => text.Collapsed(Index, role);
 
-    public string Text(EntryRole role) => _byRole[(int)role] is { } b ? MinutesText.Collapse(b.Span) : string.Empty;
-
-    public bool IsEmpty(EntryRole role) => _byRole[(int)role] is not { Length: > 0 };
+    public bool IsEmpty(EntryRole role) => !text.Has(Index, role);
 
     /// <summary>All the entry's own text, collapsed.</summary>
-    public string AllText => MinutesText.Collapse(_all.Span);
+    public string AllText => text.Collapsed(Index, null);
+}
+
+/// <summary>
+/// The decoded text of every list entry of a page, in one buffer, as segments tagged with their entry and role.
+/// Segments are appended in document order; nested entries interleave with their parent's.
+/// </summary>
+internal sealed class EntryText
+{
+    private readonly CharBuffer _chars = new(4096);
+    private readonly CharBuffer _scratch = new(256);
+    private readonly List<(int Entry, EntryRole Role, int Start, int Length)> _segments = [];
+    private readonly List<(int First, int End)> _ranges = [];
+
+    public void StartEntry() => _ranges.Add((_segments.Count, _segments.Count));
+
+    public void Append(int entry, EntryRole role, ReadOnlySpan<char> raw)
+    {
+        var start = _chars.Length;
+        HtmlText.AppendDecoded(_chars, raw);
+        _segments.Add((entry, role, start, _chars.Length - start));
+        _ranges[entry] = (_ranges[entry].First, _segments.Count);
+    }
+
+    public bool Has(int entry, EntryRole role)
+    {
+        var (first, end) = _ranges[entry];
+        for (var i = first; i < end; i++)
+        {
+            var s = _segments[i];
+            if (s.Entry == entry && s.Role == role && s.Length > 0) return true;
+        }
+
+        return false;
+    }
+
+    public string Collapsed(int entry, EntryRole? role)
+    {
+        _scratch.Clear();
+        var (first, end) = _ranges[entry];
+        for (var i = first; i < end; i++)
+        {
+            var s = _segments[i];
+            if (s.Entry == entry && (role is null || s.Role == role))
+            {
+                _scratch.Append(_chars.Span.Slice(s.Start, s.Length));
+            }
+        }
+
+        return MinutesText.Collapse(_scratch.Span);
+    }
 }

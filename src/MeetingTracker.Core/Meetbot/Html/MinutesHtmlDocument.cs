@@ -2,6 +2,14 @@ using MeetingTracker.Core.Meetbot.Minutes;
 
 namespace MeetingTracker.Core.Meetbot.Html;
 
+/// <summary>What the text after a start tag is: ordinary, a title, or style/script content to skip.</summary>
+internal enum RawContent
+{
+    None,
+    Title,
+    Skipped,
+}
+
 /// <summary>
 /// One pass over a minutes page: the title, the <c>h1</c>, the text outside lists ("Meeting started by…", the
 /// footer), and every list entry with its section and parent. Nesting of <c>ol</c>/<c>li</c> is tracked with the
@@ -12,6 +20,7 @@ internal sealed class MinutesHtmlDocument
 {
     private readonly List<int?> _frames = []; // null = a list (ol/ul), N = the open li with entry index N
     private readonly List<(string Tag, EntryRole Role)> _inline = [];
+    private readonly EntryText _entryText = new();
     private readonly CharBuffer _loose = new(1024);
     private readonly CharBuffer _heading = new(64);
     private string _section = string.Empty;
@@ -36,20 +45,20 @@ internal sealed class MinutesHtmlDocument
     {
         var doc = new MinutesHtmlDocument();
         var scanner = new HtmlScanner(html);
-        var lastStart = string.Empty;
+        var raw = RawContent.None;
         for (var kind = scanner.Next(); kind != HtmlTokenKind.EndOfFile; kind = scanner.Next())
         {
             switch (kind)
             {
                 case HtmlTokenKind.StartTag:
-                    lastStart = doc.OnStart(scanner);
+                    raw = doc.OnStart(scanner);
                     break;
                 case HtmlTokenKind.EndTag:
-                    lastStart = string.Empty;
+                    raw = RawContent.None;
                     doc.OnEnd(scanner);
                     break;
                 default:
-                    doc.OnText(scanner, lastStart);
+                    doc.OnText(scanner, raw);
                     break;
             }
         }
@@ -60,40 +69,53 @@ internal sealed class MinutesHtmlDocument
 
     private HtmlListEntry? OpenEntry => _frames.Count > 0 && _frames[^1] is { } i ? Entries[i] : null;
 
-    private string OnStart(HtmlScanner s)
+    private RawContent OnStart(HtmlScanner s)
     {
-        if (s.IsTag("ol") || s.IsTag("ul"))
+        switch (s.Tag)
         {
-            _frames.Add(null);
-        }
-        else if (s.IsTag("li"))
-        {
-            if (_frames.Count > 0 && _frames[^1] is not null)
-            {
-                CloseEntry();
-            }
+            case "ol" or "ul":
+                _frames.Add(null);
+                break;
+            case "li":
+                OpenListEntry();
+                break;
+            case "h1" or "h3":
+                _inHeading = true;
+                _inH1 = s.Tag == "h1";
+                _heading.Clear();
+                break;
+            case "style" or "script":
+                return RawContent.Skipped;
+            case "title":
+                return RawContent.Title;
+            default:
+                if (OpenEntry is { } entry)
+                {
+                    OnInlineStart(s, entry);
+                }
+                else if (s.Tag == "a" && s.TryGetAttribute("href", out var href))
+                {
+                    LooseLinks.Add(HtmlText.Decode(href));
+                }
 
-            int? parent = null;
-            for (var f = _frames.Count - 1; f >= 0 && parent is null; f--) parent = _frames[f];
-            Entries.Add(new HtmlListEntry(_section, parent));
-            _frames.Add(Entries.Count - 1);
-        }
-        else if (s.IsTag("h3") || s.IsTag("h1"))
-        {
-            _inHeading = true;
-            _inH1 = s.IsTag("h1");
-            _heading.Clear();
-        }
-        else if (OpenEntry is { } entry)
-        {
-            OnInlineStart(s, entry);
-        }
-        else if (s.IsTag("a") && s.TryGetAttribute("href", out var href))
-        {
-            LooseLinks.Add(HtmlText.Decode(href));
+                break;
         }
 
-        return s.IsTag("style") || s.IsTag("script") ? "raw" : s.IsTag("title") ? "title" : string.Empty;
+        return RawContent.None;
+    }
+
+    private void OpenListEntry()
+    {
+        if (_frames.Count > 0 && _frames[^1] is not null)
+        {
+            CloseEntry();
+        }
+
+        int? parent = null;
+        for (var f = _frames.Count - 1; f >= 0 && parent is null; f--) parent = _frames[f];
+        _entryText.StartEntry();
+        Entries.Add(new HtmlListEntry(_entryText, Entries.Count, _section, parent));
+        _frames.Add(Entries.Count - 1);
     }
 
     private void OnInlineStart(HtmlScanner s, HtmlListEntry entry)
@@ -152,47 +174,48 @@ internal sealed class MinutesHtmlDocument
 
     private void OnEnd(HtmlScanner s)
     {
-        if (s.IsTag("ol") || s.IsTag("ul"))
+        switch (s.Tag)
         {
-            var list = _frames.LastIndexOf(null);
-            if (list >= 0)
-            {
-                while (_frames.Count > list + 1) CloseEntry();
-                _frames.RemoveAt(list);
-            }
-        }
-        else if (s.IsTag("li"))
-        {
-            if (_frames.Count > 0 && _frames[^1] is not null) CloseEntry();
-        }
-        else if ((s.IsTag("h3") || s.IsTag("h1")) && _inHeading)
-        {
-            _inHeading = false;
-            var text = MinutesText.Collapse(_heading.Span);
-            if (_inH1) H1 ??= text;
-            else Sections.Add(_section = text.ToLowerInvariant());
-        }
-        else if (_inline.Count > 0)
-        {
-            for (var i = _inline.Count - 1; i >= 0; i--)
-            {
-                if (s.IsTag(_inline[i].Tag))
+            case "ol" or "ul":
+                var list = _frames.LastIndexOf(null);
+                if (list >= 0)
                 {
-                    _inline.RemoveRange(i, _inline.Count - i);
-                    break;
+                    while (_frames.Count > list + 1) CloseEntry();
+                    _frames.RemoveAt(list);
                 }
-            }
+
+                break;
+            case "li":
+                if (_frames.Count > 0 && _frames[^1] is not null) CloseEntry();
+                break;
+            case "h1" or "h3" when _inHeading:
+                _inHeading = false;
+                var text = MinutesText.Collapse(_heading.Span);
+                if (_inH1) H1 ??= text;
+                else Sections.Add(_section = text.ToLowerInvariant());
+                break;
+            default:
+                for (var i = _inline.Count - 1; i >= 0; i--)
+                {
+                    if (s.IsTag(_inline[i].Tag))
+                    {
+                        _inline.RemoveRange(i, _inline.Count - i);
+                        break;
+                    }
+                }
+
+                break;
         }
     }
 
-    private void OnText(HtmlScanner s, string lastStart)
+    private void OnText(HtmlScanner s, RawContent raw)
     {
-        if (lastStart == "raw")
+        if (raw == RawContent.Skipped)
         {
             return;
         }
 
-        if (lastStart == "title")
+        if (raw == RawContent.Title)
         {
             Title ??= MinutesText.Collapse(HtmlText.Decode(s.RawText));
         }
@@ -202,7 +225,7 @@ internal sealed class MinutesHtmlDocument
         }
         else if (OpenEntry is { } entry)
         {
-            entry.AppendRaw(CurrentRole, s.RawText);
+            _entryText.Append(entry.Index, CurrentRole, s.RawText);
         }
         else
         {

@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace MeetingTracker.Core.Meetbot.Minutes;
 
 /// <summary>
@@ -54,7 +52,7 @@ internal static class MinutesAssembler
             x.Entry.Line,
             x.Topic,
             assignees[i],
-            x.Entry.Kind == ItemKind.Action ? Owners(x.Entry.Text, attendees) : [])
+            x.Entry.Kind == ItemKind.Action ? ActionAttribution.Owners(x.Entry.Text, attendees) : [])
         {
             Url = x.Entry.Url,
         }).ToList();
@@ -137,43 +135,6 @@ internal static class MinutesAssembler
 
         return result;
     }
-
-    // ActionAttribution.Owners runs a regex per attendee (built anew whenever the attendees outnumber Regex's cache).
-    // For ASCII text and nicks, a case-insensitive whole-word test is necessary for its match, so only attendees
-    // passing it are handed over (anything non-ASCII always is): the same result, with one or two regexes per action.
-    private static IReadOnlyList<string> Owners(string text, List<string> attendees)
-    {
-        if (!Ascii.IsValid(text))
-        {
-            return ActionAttribution.Owners(text, attendees);
-        }
-
-        return ActionAttribution.Owners(text, attendees.Where(nick => !Ascii.IsValid(nick)
-            || HasWord(text, nick)
-            || HasWord(text, NickVariants.BaseNick(nick))));
-    }
-
-    private static bool HasWord(string text, string word)
-    {
-        if (word.Length == 0)
-        {
-            return false;
-        }
-
-        for (var at = text.IndexOf(word, StringComparison.OrdinalIgnoreCase); at >= 0; at = text.IndexOf(word, at + 1, StringComparison.OrdinalIgnoreCase))
-        {
-            var end = at + word.Length;
-            if ((at == 0 || !IsWordChar(text[at - 1]) || !IsWordChar(word[0]))
-                && (end == text.Length || !IsWordChar(text[end]) || !IsWordChar(word[^1])))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private static bool IsWordChar(char c) => char.IsAsciiLetterOrDigit(c) || c == '_';
 
     private static string Shorten(string text) => text.Length <= 60 ? text : text[..57] + "...";
 }
