@@ -40,6 +40,7 @@ internal static class MinutesAssembler
         {
             endedAt = new DateTimeOffset(endDate.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero).Add(end.TimeOfDay);
         }
+
         var (channel, title) = MinutesText.SplitPageTitle(d.PageTitle);
         var people = d.People ?? [];
         var attendees = people.Select(p => p.Nick).Where(n => !KnownBots.IsBot(n)).ToList();
