@@ -36,8 +36,8 @@ internal sealed class HtmlListEntry(EntryText text, int index, string section, i
     /// <summary>The first link outside the details (a LINK item's URL).</summary>
     public string? Url { get; set; }
 
-    /// <summary>The link inside the details: <c>….log.html#l-N</c>.</summary>
-    public string? DetailsHref { get; set; }
+    /// <summary>The N of the details link <c>….log.html#l-N</c>.</summary>
+    public int? DetailsLine { get; set; }
 
     /// <summary>The entry's text under one role, collapsed.</summary>
     public string Text(EntryRole role) => text.Collapsed(Index, role);
@@ -52,12 +52,13 @@ internal sealed class HtmlListEntry(EntryText text, int index, string section, i
 /// The decoded text of every list entry of a page, in one buffer, as segments tagged with their entry and role.
 /// Segments are appended in document order; nested entries interleave with their parent's.
 /// </summary>
-internal sealed class EntryText
+/// <param name="pageLength">The page's length, to size the buffers once (entry text is a fraction of the markup).</param>
+internal sealed class EntryText(int pageLength)
 {
-    private readonly CharBuffer _chars = new(4096);
+    private readonly CharBuffer _chars = new(pageLength / 4);
     private readonly CharBuffer _scratch = new(256);
-    private readonly List<(int Entry, EntryRole Role, int Start, int Length)> _segments = [];
-    private readonly List<(int First, int End)> _ranges = [];
+    private readonly List<(int Entry, EntryRole Role, int Start, int Length)> _segments = new(pageLength / 40);
+    private readonly List<(int First, int End)> _ranges = new(pageLength / 160);
 
     public void StartEntry() => _ranges.Add((_segments.Count, _segments.Count));
 

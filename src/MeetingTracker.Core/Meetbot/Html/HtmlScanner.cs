@@ -229,33 +229,25 @@ internal sealed class HtmlScanner(string html)
     // The '>' that ends a tag, skipping quoted attribute values; -1 when the file ends first.
     private int FindTagEnd(int i)
     {
-        while (i < html.Length)
+        var s = html.AsSpan();
+        for (; i < s.Length; i++)
         {
-            var at = html.AsSpan(i).IndexOfAny('>', '"', '\'');
-            if (at < 0)
-            {
-                return -1;
-            }
-
-            i += at;
-            var c = html[i];
+            var c = s[i];
             if (c == '>')
             {
                 return i;
             }
 
-            if (html[i - 1] == '=' || IsSpace(html[i - 1]))
+            if (c is '"' or '\'' && (s[i - 1] == '=' || IsSpace(s[i - 1])))
             {
-                var close = html.IndexOf(c, i + 1);
+                var close = s[(i + 1)..].IndexOf(c);
                 if (close < 0)
                 {
                     return -1;
                 }
 
-                i = close;
+                i += close + 1;
             }
-
-            i++;
         }
 
         return -1;

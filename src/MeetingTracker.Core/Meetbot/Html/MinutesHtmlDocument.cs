@@ -1,3 +1,4 @@
+using System.Globalization;
 using MeetingTracker.Core.Meetbot.Minutes;
 
 namespace MeetingTracker.Core.Meetbot.Html;
@@ -20,30 +21,36 @@ internal sealed class MinutesHtmlDocument
 {
     private readonly List<int?> _frames = []; // null = a list (ol/ul), N = the open li with entry index N
     private readonly List<(string Tag, EntryRole Role)> _inline = [];
-    private readonly EntryText _entryText = new();
-    private readonly CharBuffer _loose = new(1024);
+    private readonly EntryText _entryText;
+    private readonly CharBuffer _loose = new(512);
     private readonly CharBuffer _heading = new(64);
     private string _section = string.Empty;
     private bool _inHeading;
     private bool _inH1;
 
+    private MinutesHtmlDocument(int pageLength)
+    {
+        _entryText = new EntryText(pageLength);
+        Entries = new List<HtmlListEntry>(pageLength / 160);
+    }
+
     public string? Title { get; private set; }
 
     public string? H1 { get; private set; }
 
-    public List<HtmlListEntry> Entries { get; } = [];
+    public List<HtmlListEntry> Entries { get; }
 
     /// <summary>Every h3 heading seen, lowercased and collapsed.</summary>
     public List<string> Sections { get; } = [];
 
-    /// <summary>The hrefs of links outside lists (full logs, the footer's MeetBot link).</summary>
-    public List<string> LooseLinks { get; } = [];
+    /// <summary>A link outside the lists (the footer's) points at Ubuntu's wiki or meetingology.</summary>
+    public bool HasUbuntuLink { get; private set; }
 
     public string LooseText { get; private set; } = string.Empty;
 
     public static MinutesHtmlDocument Parse(string html)
     {
-        var doc = new MinutesHtmlDocument();
+        var doc = new MinutesHtmlDocument(html.Length);
         var scanner = new HtmlScanner(html);
         var raw = RawContent.None;
         for (var kind = scanner.Next(); kind != HtmlTokenKind.EndOfFile; kind = scanner.Next())
@@ -95,7 +102,7 @@ internal sealed class MinutesHtmlDocument
                 }
                 else if (s.Tag == "a" && s.TryGetAttribute("href", out var href))
                 {
-                    LooseLinks.Add(HtmlText.Decode(href));
+                    HasUbuntuLink |= href.Contains("ubuntu.com", StringComparison.OrdinalIgnoreCase) || href.Contains("meetingology", StringComparison.OrdinalIgnoreCase);
                 }
 
                 break;
@@ -133,7 +140,7 @@ internal sealed class MinutesHtmlDocument
         }
         else if (tag == "a" && s.TryGetAttribute("href", out var href))
         {
-            if (CurrentRole == EntryRole.Details) entry.DetailsHref ??= HtmlText.Decode(href);
+            if (CurrentRole == EntryRole.Details) entry.DetailsLine ??= LineOf(href);
             else entry.Url ??= HtmlText.Decode(href);
         }
 
@@ -142,9 +149,32 @@ internal sealed class MinutesHtmlDocument
 
     private static EntryRole RoleOf(string tag, ReadOnlySpan<char> cls, HtmlListEntry entry)
     {
-        if ((tag == "b" && HtmlScanner.HasWord(cls, "TOPIC")) || (tag == "span" && (HtmlScanner.HasWord(cls, "TOPIC") || HtmlScanner.HasWord(cls, "topic"))))
+        // MeetBot writes one class per element; other pages may list several.
+        var role = tag switch
+        {
+            "span" when cls is "details" => EntryRole.Details,
+            "b" when cls is "TOPIC" => EntryRole.Topic,
+            "span" when cls is "topic" => EntryRole.Topic,
+            "i" when cls is "itemtype" => EntryRole.ItemType,
+            "span" when cls is "event" => EntryRole.ItemType,
+            _ => RoleOfClassList(tag, cls),
+        };
+        if (role == EntryRole.Topic)
         {
             entry.HasTopicMarkup = true;
+        }
+        else if (role == EntryRole.Typed)
+        {
+            entry.TypedClass ??= ItemKinds.TryLabel(cls, out var label) ? label : cls.ToString();
+        }
+
+        return role;
+    }
+
+    private static EntryRole RoleOfClassList(string tag, ReadOnlySpan<char> cls)
+    {
+        if ((tag is "b" or "span" && HtmlScanner.HasWord(cls, "TOPIC")) || (tag == "span" && HtmlScanner.HasWord(cls, "topic")))
+        {
             return EntryRole.Topic;
         }
 
@@ -158,18 +188,9 @@ internal sealed class MinutesHtmlDocument
             return EntryRole.Other;
         }
 
-        if (HtmlScanner.HasWord(cls, "details"))
-        {
-            return EntryRole.Details;
-        }
-
-        if (IsTypeClass(cls))
-        {
-            entry.TypedClass ??= cls.ToString();
-            return EntryRole.Typed;
-        }
-
-        return EntryRole.Other;
+        return HtmlScanner.HasWord(cls, "details") ? EntryRole.Details
+            : IsTypeClass(cls) ? EntryRole.Typed
+            : EntryRole.Other;
     }
 
     private void OnEnd(HtmlScanner s)
@@ -250,6 +271,13 @@ internal sealed class MinutesHtmlDocument
     {
         _frames.RemoveAt(_frames.Count - 1);
         _inline.Clear();
+    }
+
+    // "….log.html#l-N" (MeetBot writes no character references in these links).
+    private static int? LineOf(ReadOnlySpan<char> href)
+    {
+        var at = href.LastIndexOf("#l-");
+        return at >= 0 && int.TryParse(href[(at + 3)..], NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : null;
     }
 
     // MeetBot names an item's span after its type: INFO, ACTION, AGREED, ... (uppercase ASCII letters).

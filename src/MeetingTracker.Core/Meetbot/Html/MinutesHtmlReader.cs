@@ -108,7 +108,7 @@ public static partial class MinutesHtmlReader
         }
 
         var version = footer.Groups["version"].Value;
-        var ubuntuLink = doc.LooseLinks.Any(l => l.Contains("ubuntu.com", StringComparison.OrdinalIgnoreCase) || l.Contains("meetingology", StringComparison.OrdinalIgnoreCase));
+        var ubuntuLink = doc.HasUbuntuLink;
         var shortTimes = d.Entries.Any(e => e.Time is { Length: 5 });
         if (ubuntuLink || shortTimes || version == "0.4.0" || items.Any(e => e.Kind is ItemKind.Subtopic or ItemKind.Done))
         {

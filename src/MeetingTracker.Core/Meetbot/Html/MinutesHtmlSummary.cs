@@ -1,4 +1,3 @@
-using System.Globalization;
 using MeetingTracker.Core.Meetbot.Minutes;
 
 namespace MeetingTracker.Core.Meetbot.Html;
@@ -27,7 +26,7 @@ internal static class MinutesHtmlSummary
     {
         var details = e.Text(EntryRole.Details);
         MinutesText.TrySplitTrailer(details, out _, out var nick, out var time);
-        var line = LineOf(e.DetailsHref);
+        var line = e.DetailsLine;
         if (e.HasTopicMarkup)
         {
             return new DraftEntry(true, default, e.Text(EntryRole.Topic), NullIfEmpty(nick), NullIfEmpty(time), line);
@@ -82,12 +81,6 @@ internal static class MinutesHtmlSummary
 
         var (kind, itemText) = ItemKinds.SplitLabel(text);
         return new DraftEntry(false, kind, itemText, NullIfEmpty(nick), NullIfEmpty(time), line, kind == ItemKind.Link ? url : null);
-    }
-
-    private static int? LineOf(string? href)
-    {
-        var at = href?.LastIndexOf("#l-", StringComparison.Ordinal) ?? -1;
-        return at >= 0 && int.TryParse(href.AsSpan(at + 3), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : null;
     }
 
     private static string? NullIfEmpty(string s) => s.Length == 0 ? null : s;

@@ -23,6 +23,14 @@ internal static class ItemKinds
     /// <summary>The kind of an exact uppercase label; false for anything else (an INFO may start with "FOO:").</summary>
     public static bool TryParse(ReadOnlySpan<char> label, out ItemKind kind) => SpanLookup.TryGetValue(label, out kind);
 
+    /// <summary>The label's own constant string (no allocation), when it is one of MeetBot's.</summary>
+    public static bool TryLabel(ReadOnlySpan<char> label, out string constant)
+    {
+        var ok = SpanLookup.TryGetValue(label, out var found, out _);
+        constant = ok ? found! : string.Empty;
+        return ok;
+    }
+
     /// <summary>Splits <c>TYPE: text</c> when TYPE is a known label; otherwise the whole text is an INFO.</summary>
     public static (ItemKind Kind, string Text) SplitLabel(string text, bool allowInfoLabel = true)
     {
