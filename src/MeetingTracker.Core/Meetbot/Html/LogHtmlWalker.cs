@@ -77,6 +77,7 @@ internal sealed class LogHtmlWalker(DateOnly date, List<string> warnings)
             warnings.Add($"{_log.Unreadable.Count} anchored line(s) do not read as 'time <nick> text' and were skipped (l-{string.Join(", l-", _log.Unreadable.Take(MaxListed))})");
         }
 
+        _log.AddClockWarnings(warnings);
         return new LogHtmlContent(_log.Lines, _channel, Hint(), _anchors);
     }
 

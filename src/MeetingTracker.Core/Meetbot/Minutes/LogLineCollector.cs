@@ -1,3 +1,4 @@
+using System.Globalization;
 using MeetingTracker.Core.Meetbot.Replay;
 
 namespace MeetingTracker.Core.Meetbot.Minutes;
@@ -22,6 +23,22 @@ internal sealed class LogLineCollector(DateOnly date)
 
     public int WithoutSeconds { get; private set; }
 
+    private int Untimed { get; set; }
+
+    /// <summary>The clock warnings the <c>.log.txt</c> reader gives, in its words: steps back in time, lines without a time.</summary>
+    public void AddClockWarnings(List<string> warnings)
+    {
+        if (_clock.StepsBack > 0)
+        {
+            warnings.Add(string.Create(CultureInfo.InvariantCulture, $"{_clock.StepsBack} line(s) go back in time by less than half a day: kept on the same day, not read as midnight"));
+        }
+
+        if (Untimed > 0)
+        {
+            warnings.Add(string.Create(CultureInfo.InvariantCulture, $"{Untimed} line(s) carry no time and were given the time of the line before"));
+        }
+    }
+
     /// <summary>Reads <c>time &lt;nick&gt; text</c> or <c>time * nick text</c>; null (and noted) when it does not read.</summary>
     public LogLine? Add(int number, ReadOnlySpan<char> raw)
     {
@@ -44,6 +61,10 @@ internal sealed class LogLineCollector(DateOnly date)
         if (seconds >= 0)
         {
             _ = hasSeconds ? WithSeconds++ : WithoutSeconds++;
+        }
+        else
+        {
+            Untimed++;
         }
 
         if (!_nicks.TryGetValue(nick, out var interned))

@@ -77,6 +77,8 @@ public static class MoinReader
             d.Warnings.Add($"{collector.Unreadable.Count} line(s) of the full log do not read as 'time <nick> text' and were skipped");
         }
 
+        collector.AddClockWarnings(d.Warnings);
+
         if (collector.Lines.Count == 0)
         {
             d.Warnings.Add("no full log: topics and items carry no line numbers");

@@ -132,4 +132,17 @@ public sealed class LogHtmlReaderTests
         Assert.Equal("#lightning-dev", log.Channel);
         Assert.Contains(warnings, w => w.StartsWith("line anchors are not MeetBot's l-N", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void Clock_quirks_warn_in_the_log_txt_readers_words()
+    {
+        var warnings = new List<string>();
+        var page = Page("#t log", Line(1, "19:54:02", "a", "x"), Line(2, "18:03:01", "a", "y"), "<a name=\"l-3\"></a><span class=\"nk\">&lt;b&gt;</span> no time");
+
+        var log = LogHtmlReader.Extract(Encoding.UTF8.GetString(page), MeetingFileName.TryParse(FileName), warnings);
+
+        Assert.Equal([10, 10, 10], log.Lines.Select(l => l.Time.Day));
+        Assert.Contains("1 line(s) go back in time by less than half a day: kept on the same day, not read as midnight", warnings);
+        Assert.Contains("1 line(s) carry no time and were given the time of the line before", warnings);
+    }
 }
