@@ -42,8 +42,8 @@ internal static class ParseJson
             return;
         }
 
-        json.WriteString("format", FormatName(m.Format));
-        json.WriteString("dialect", DialectName(m.Dialect));
+        json.WriteString("format", ContractNames.Of(m.Format));
+        json.WriteString("dialect", ContractNames.Of(m.Dialect));
         json.WriteString("meetingKey", m.MeetingKey);
         json.WriteString("channel", m.Channel);
         json.WriteString("title", m.Title is null ? null : IrcText.Clean(m.Title));
@@ -94,26 +94,6 @@ internal static class ParseJson
         WriteStrings(json, "warnings", m.Warnings);
         json.WriteEndObject();
     }
-
-    public static string FormatName(MeetbotFormat format) => format switch
-    {
-        MeetbotFormat.LogTxt => "log-txt",
-        MeetbotFormat.LogHtml => "log-html",
-        MeetbotFormat.MinutesTxt => "minutes-txt",
-        MeetbotFormat.MinutesHtml => "minutes-html",
-        MeetbotFormat.Moin => "moin",
-        _ => throw new ArgumentOutOfRangeException(nameof(format)),
-    };
-
-    public static string DialectName(MeetbotDialect dialect) => dialect switch
-    {
-        MeetbotDialect.Meetbot014 => "meetbot-0.1.4",
-        MeetbotDialect.MeetbotLater => "meetbot-later",
-        MeetbotDialect.OpenStack => "openstack",
-        MeetbotDialect.Meetingology => "meetingology",
-        MeetbotDialect.Matrix => "matrix",
-        _ => "unknown",
-    };
 
     private static void WriteTime(Utf8JsonWriter json, string name, DateTimeOffset? time)
     {

@@ -36,7 +36,7 @@ public static class ConformanceChecker
             var parsed = new Dictionary<MeetbotFormat, ParsedMeeting>();
             foreach (var (format, path) in files.OrderBy(f => f.Key))
             {
-                var kind = KindName(format);
+                var kind = ContractNames.Of(format);
                 var result = MeetbotReader.ReadFile(path);
                 void Expect(bool ok, string check, string detail)
                 {
@@ -83,15 +83,6 @@ public static class ConformanceChecker
 
         return new ConformanceReport(groups.Count, checks, agreed, failed, disagreements);
     }
-
-    public static string KindName(MeetbotFormat format) => format switch
-    {
-        MeetbotFormat.LogTxt => "log-txt",
-        MeetbotFormat.LogHtml => "log-html",
-        MeetbotFormat.MinutesTxt => "minutes-txt",
-        MeetbotFormat.MinutesHtml => "minutes-html",
-        _ => "moin",
-    };
 
     /// <summary>Meetings (folder + base name) with classic HTML minutes and at least one log.</summary>
     private static Dictionary<string, Dictionary<MeetbotFormat, string>> GroupMeetings(string root)
