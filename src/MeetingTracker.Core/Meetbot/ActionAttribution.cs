@@ -22,11 +22,15 @@ public static class ActionAttribution
             return [];
         }
 
-        var sorted = candidates.Distinct(StringComparer.Ordinal).Order(MeetbotNickOrder.Instance);
-        return dialect == MeetbotDialect.Meetbot014 || dialect == MeetbotDialect.Unknown
-            ? [.. sorted.Where(nick => nick.Length > 0 && actionText.Contains(nick, StringComparison.Ordinal))]
-            : [.. sorted.Where(nick => nick.Length > 0 && WholeWord(actionText, nick))];
+        return [.. candidates.Distinct(StringComparer.Ordinal).Order(MeetbotNickOrder.Instance)
+            .Where(nick => IsPublished(actionText, nick, dialect))];
     }
+
+    /// <summary>Whether the dialect's MeetBot credited <paramref name="nick"/> with the action (Matrix aside).</summary>
+    internal static bool IsPublished(string actionText, string nick, MeetbotDialect dialect) =>
+        nick.Length > 0 && (dialect == MeetbotDialect.Meetbot014 || dialect == MeetbotDialect.Unknown
+            ? actionText.Contains(nick, StringComparison.Ordinal)
+            : WholeWord(actionText, nick));
 
     /// <summary>
     /// MeetingTracker's owners: attendees whose nick, or its base form without away/bridge decorations
@@ -37,12 +41,12 @@ public static class ActionAttribution
     {
         ArgumentNullException.ThrowIfNull(actionText);
         ArgumentNullException.ThrowIfNull(attendees);
-        return [.. attendees.Distinct(StringComparer.Ordinal).Where(nick =>
-        {
-            var baseNick = NickVariants.BaseNick(nick);
-            return (nick.Length > 0 && WholeWord(actionText, nick)) || (baseNick.Length > 1 && WholeWord(actionText, baseNick));
-        })];
+        return [.. attendees.Distinct(StringComparer.Ordinal).Where(nick => IsOwner(actionText, nick, NickVariants.BaseNick(nick)))];
     }
+
+    /// <summary>The rule of <see cref="Owners"/> for one attendee whose base nick is already known.</summary>
+    internal static bool IsOwner(string actionText, string nick, string baseNick) =>
+        (nick.Length > 0 && WholeWord(actionText, nick)) || (baseNick.Length > 1 && WholeWord(actionText, baseNick));
 
     /// <summary>
     /// Python 2's <c>re.search(r'\b' + re.escape(nick) + r'\b', text, re.I)</c> without building a regex per nick:

@@ -1,13 +1,8 @@
-using System.Text.RegularExpressions;
-
 namespace MeetingTracker.Core.Meetbot;
 
 /// <summary>The usual decorations one person's nick wears on IRC and Matrix bridges.</summary>
-public static partial class NickVariants
+public static class NickVariants
 {
-    [GeneratedRegex(@"^@(?<local>[^:]+):.+$", RegexOptions.CultureInvariant)]
-    private static partial Regex MatrixId();
-
     /// <summary>
     /// <c>bob_</c>, <c>bob__</c>, <c>bob|away</c>, <c>bob[m]</c>, <c>bob[mds]</c>, <c>bob`</c> and <c>@bob:fedora.im</c>
     /// all give <c>bob</c>. Case is kept; compare case-insensitively.
@@ -15,8 +10,7 @@ public static partial class NickVariants
     public static string BaseNick(string nick)
     {
         ArgumentNullException.ThrowIfNull(nick);
-        var m = MatrixId().Match(nick);
-        var s = m.Success ? m.Groups["local"].Value : nick;
+        var s = MatrixLocalPart(nick) ?? nick;
         var bar = s.IndexOf('|', StringComparison.Ordinal);
         if (bar > 0)
         {
@@ -35,5 +29,29 @@ public static partial class NickVariants
         }
 
         return s[..end];
+    }
+
+    // The regex ^@(?<local>[^:]+):.+$ by hand (it ran once per attendee and action): the text up to the first ':',
+    // then at least one character that is not '\n' ('$' also matches before one final '\n').
+    private static string? MatrixLocalPart(string nick)
+    {
+        if (nick.Length < 4 || nick[0] != '@')
+        {
+            return null;
+        }
+
+        var colon = nick.IndexOf(':', 1);
+        if (colon < 2)
+        {
+            return null;
+        }
+
+        var server = nick.AsSpan(colon + 1);
+        if (server.EndsWith('\n'))
+        {
+            server = server[..^1];
+        }
+
+        return server.IsEmpty || server.Contains('\n') ? null : nick[1..colon];
     }
 }

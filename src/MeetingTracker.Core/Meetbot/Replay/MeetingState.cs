@@ -58,6 +58,12 @@ internal sealed class MeetingState
     /// <summary>People present with lines said, in first-seen order.</summary>
     public IReadOnlyList<Attendee> Attendees => [.. nicks.Select((nick, i) => new Attendee(nick, lineCounts[i]))];
 
+    /// <summary>The nicks of <see cref="Attendees"/>, without building the records.</summary>
+    public IReadOnlyList<string> AttendeeNicks => nicks;
+
+    /// <summary>The line counts of <see cref="Attendees"/>, index for index.</summary>
+    public IReadOnlyList<int> AttendeeLines => lineCounts;
+
     /// <summary>The <c>#startmeeting</c> line: its speaker becomes the owner (a permanent chair).</summary>
     public void Start(LogLine line, string argument)
     {

@@ -44,15 +44,22 @@ internal static class MinutesBuilder
     // Most lines first; equal counts keep the order people were first seen.
     private static Attendee[] People(MeetingState m)
     {
-        var people = m.Attendees.ToArray();
-        var order = new int[people.Length];
+        var nicks = m.AttendeeNicks;
+        var lines = m.AttendeeLines;
+        var order = new int[nicks.Count];
         for (var i = 0; i < order.Length; i++)
         {
             order[i] = i;
         }
 
-        Array.Sort(order, (a, b) => people[a].Lines != people[b].Lines ? people[b].Lines.CompareTo(people[a].Lines) : a.CompareTo(b));
-        return [.. order.Select(i => people[i])];
+        Array.Sort(order, (a, b) => lines[a] != lines[b] ? lines[b].CompareTo(lines[a]) : a.CompareTo(b));
+        var people = new Attendee[order.Length];
+        for (var i = 0; i < people.Length; i++)
+        {
+            people[i] = new Attendee(nicks[order[i]], lines[order[i]]);
+        }
+
+        return people;
     }
 
     private static (List<Topic> Topics, List<MinutesItem> Items) TopicsAndItems(MeetingState m)
