@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using System.Text.RegularExpressions;
 
 namespace MeetingTracker.Core.Meetbot;
@@ -33,6 +34,11 @@ public sealed partial record MeetingFileName(string Name, DateOnly Date, int Hou
         ArgumentNullException.ThrowIfNull(path);
         var normalized = path.Contains('\\', StringComparison.Ordinal) ? path.Replace('\\', '/') : path;
         var fileName = normalized[(normalized.LastIndexOf('/') + 1)..];
+        if (Ascii.IsValid(fileName) && !fileName.Contains('\n', StringComparison.Ordinal))
+        {
+            return MatchAscii(fileName, normalized);
+        }
+
         var m = NamePattern().Match(fileName);
         if (!m.Success
             || !DateOnly.TryParseExact(m.Groups["date"].Value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
@@ -51,18 +57,74 @@ public sealed partial record MeetingFileName(string Name, DateOnly Date, int Hou
         return new MeetingFileName(name, date, hour, minute, m.Groups["ext"].Value) { ChannelHint = ChannelFromFolders(normalized, name) };
     }
 
+    // NamePattern by hand for the usual name (ASCII, no newline), where '.+' and '\d' need no Unicode care: the
+    // regex's greedy name takes the rightmost split at which "[.-]YYYY-MM-DD-HH.MM" plus one extension (or none) ends the name.
+    private static MeetingFileName? MatchAscii(string fileName, string normalizedPath)
+    {
+        var split = -1;
+        var extension = string.Empty;
+        foreach (var ext in PatternExtensions)
+        {
+            var stem = fileName.Length - ext.Length - 17;
+            if (stem > split && fileName.EndsWith(ext, StringComparison.Ordinal) && IsDateStamp(fileName.AsSpan(stem, 17)))
+            {
+                split = stem;
+                extension = ext;
+            }
+        }
+
+        if (split < 1)
+        {
+            return null;
+        }
+
+        var stamp = fileName.AsSpan(split + 1, 16);
+        int year = Number(stamp[..4]), month = Number(stamp[5..7]), day = Number(stamp[8..10]), hour = Number(stamp[11..13]), minute = Number(stamp[14..16]);
+        if (year < 1 || month < 1 || month > 12 || day < 1 || day > DateTime.DaysInMonth(year, month) || hour > 23 || minute > 59)
+        {
+            return null;
+        }
+
+        var name = fileName[..split];
+        return new MeetingFileName(name, new DateOnly(year, month, day), hour, minute, extension) { ChannelHint = ChannelFromFolders(normalizedPath, name) };
+    }
+
+    private static readonly string[] PatternExtensions = [string.Empty, ".txt", ".html", ".mw.txt", ".log.txt", ".log.html", ".moin.txt", ".summary.md"];
+
+    // "[.-]YYYY-MM-DD-HH.MM"
+    private static bool IsDateStamp(ReadOnlySpan<char> s) =>
+        s[0] is '.' or '-' && s[5] == '-' && s[8] == '-' && s[11] == '-' && s[14] == '.'
+        && AllDigits(s.Slice(1, 4)) && AllDigits(s.Slice(6, 2)) && AllDigits(s.Slice(9, 2)) && AllDigits(s.Slice(12, 2)) && AllDigits(s.Slice(15, 2));
+
+    private static bool AllDigits(ReadOnlySpan<char> s) => s.IndexOfAnyExceptInRange('0', '9') < 0;
+
+    private static int Number(ReadOnlySpan<char> digits)
+    {
+        var n = 0;
+        foreach (var c in digits)
+        {
+            n = (n * 10) + (c - '0');
+        }
+
+        return n;
+    }
+
     /// <summary>The format an extension names (<c>.log.txt</c>, <c>.html</c>, …); null for others.</summary>
     public static MeetbotFormat? FormatOfExtension(string fileNameOrExtension)
     {
         ArgumentNullException.ThrowIfNull(fileNameOrExtension);
-        var f = fileNameOrExtension.ToLowerInvariant();
-        if (f.EndsWith(".log.txt", StringComparison.Ordinal)) return MeetbotFormat.LogTxt;
-        if (f.EndsWith(".log.html", StringComparison.Ordinal)) return MeetbotFormat.LogHtml;
-        if (f.EndsWith(".moin.txt", StringComparison.Ordinal)) return MeetbotFormat.Moin;
-        if (f.EndsWith(".mw.txt", StringComparison.Ordinal)) return null;
-        if (f.EndsWith(".txt", StringComparison.Ordinal)) return MeetbotFormat.MinutesTxt;
-        if (f.EndsWith(".html", StringComparison.Ordinal) || f.EndsWith(".htm", StringComparison.Ordinal)) return MeetbotFormat.MinutesHtml;
-        if (f.EndsWith(".log", StringComparison.Ordinal)) return MeetbotFormat.LogTxt;
+
+        // For ASCII, OrdinalIgnoreCase is exactly ToLowerInvariant + Ordinal, without copying the path.
+        var ascii = Ascii.IsValid(fileNameOrExtension);
+        var f = ascii ? fileNameOrExtension : fileNameOrExtension.ToLowerInvariant();
+        var how = ascii ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
+        if (f.EndsWith(".log.txt", how)) return MeetbotFormat.LogTxt;
+        if (f.EndsWith(".log.html", how)) return MeetbotFormat.LogHtml;
+        if (f.EndsWith(".moin.txt", how)) return MeetbotFormat.Moin;
+        if (f.EndsWith(".mw.txt", how)) return null;
+        if (f.EndsWith(".txt", how)) return MeetbotFormat.MinutesTxt;
+        if (f.EndsWith(".html", how) || f.EndsWith(".htm", how)) return MeetbotFormat.MinutesHtml;
+        if (f.EndsWith(".log", how)) return MeetbotFormat.LogTxt;
         return null;
     }
 
