@@ -23,8 +23,9 @@ public static class LogTxtReader
             warnings.Add("the file name carries no date: times are dated 1970-01-01");
         }
 
-        var scan = new Scanner(name?.Date ?? NoDate, bytes.Length);
-        scan.All(bytes.StartsWith("\xEF\xBB\xBF"u8) ? bytes[3..] : bytes);
+        var body = bytes.StartsWith("\xEF\xBB\xBF"u8) ? bytes[3..] : bytes;
+        var scan = new Scanner(name?.Date ?? NoDate, body.Count((byte)'\n') + 1);
+        scan.All(body);
         scan.AddWarnings(warnings);
         if (scan.Lines.Count == 0)
         {
@@ -35,7 +36,7 @@ public static class LogTxtReader
         return LogReplay.Replay(scan.Lines, context);
     }
 
-    private sealed class Scanner(DateOnly date, int size)
+    private sealed class Scanner(DateOnly date, int physicalLines)
     {
         private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> nicks =
             new Dictionary<string, string>(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
@@ -44,9 +45,10 @@ public static class LogTxtReader
         private readonly List<int> foreign = [];
         private int physical, withSeconds, withoutSeconds, untimed, dated;
         private bool fellBack;
-        private char[] chars = new char[512];
+        private char[] chars = [];
+        private string? lastNick;
 
-        public List<LogLine> Lines { get; } = new(Math.Max(16, size / 64));
+        public List<LogLine> Lines { get; } = new(physicalLines);
 
         public MeetbotDialect Hint => dated > 0 ? MeetbotDialect.Matrix
             : withoutSeconds > withSeconds ? MeetbotDialect.Meetingology
@@ -178,7 +180,7 @@ public static class LogTxtReader
         {
             if (chars.Length < utf8.Length)
             {
-                chars = new char[Math.Max(utf8.Length, chars.Length * 2)];
+                chars = new char[Math.Max(utf8.Length, Math.Max(512, chars.Length * 2))];
             }
 
             var status = Utf8.ToUtf16(utf8, chars, out _, out var written, replaceInvalidSequences: false);
@@ -226,12 +228,19 @@ public static class LogTxtReader
 
         private string Intern(ReadOnlySpan<char> nick)
         {
+            // A speaker often says several lines in a row: one comparison instead of hashing.
+            if (lastNick is not null && nick.SequenceEqual(lastNick))
+            {
+                return lastNick;
+            }
+
             if (!nicks.TryGetValue(nick, out var interned))
             {
                 interned = nick.ToString();
                 nicks[nick] = interned;
             }
 
+            lastNick = interned;
             return interned;
         }
 

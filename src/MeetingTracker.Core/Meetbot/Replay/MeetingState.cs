@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace MeetingTracker.Core.Meetbot.Replay;
@@ -12,6 +13,8 @@ internal sealed class MeetingState
     private readonly Dictionary<string, int> attendeeIndex = new(StringComparer.Ordinal);
     private readonly List<string> nicks = [];
     private readonly List<int> lineCounts = [];
+    private const int RecentSize = 16;
+    private readonly (string? Nick, int Index)[] recent = new (string?, int)[RecentSize];
     private MeetingologyVote? meetingologyVote;
 
     public MeetingState(DialectInfo info) => Info = info;
@@ -115,6 +118,14 @@ internal sealed class MeetingState
 
     public void AddNick(string nick, int lines)
     {
+        // Readers hand the same string instance for every line of one speaker: a reference hit skips the hashing.
+        ref var cached = ref recent[RuntimeHelpers.GetHashCode(nick) & (RecentSize - 1)];
+        if (ReferenceEquals(cached.Nick, nick))
+        {
+            CollectionsMarshal.AsSpan(lineCounts)[cached.Index] += lines;
+            return;
+        }
+
         ref var index = ref CollectionsMarshal.GetValueRefOrAddDefault(attendeeIndex, nick, out var known);
         if (known)
         {
@@ -126,6 +137,8 @@ internal sealed class MeetingState
             nicks.Add(nick);
             lineCounts.Add(lines);
         }
+
+        cached = (nick, index);
     }
 
     /// <summary>MeetBot's <c>isChair</c>: exact, case-sensitive.</summary>

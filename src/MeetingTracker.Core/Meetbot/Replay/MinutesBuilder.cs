@@ -46,17 +46,19 @@ internal static class MinutesBuilder
     {
         var nicks = m.AttendeeNicks;
         var lines = m.AttendeeLines;
-        var order = new int[nicks.Count];
-        for (var i = 0; i < order.Length; i++)
-        {
-            order[i] = i;
-        }
-
-        Array.Sort(order, (a, b) => lines[a] != lines[b] ? lines[b].CompareTo(lines[a]) : a.CompareTo(b));
-        var people = new Attendee[order.Length];
+        var people = new Attendee[nicks.Count];
         for (var i = 0; i < people.Length; i++)
         {
-            people[i] = new Attendee(nicks[order[i]], lines[order[i]]);
+            // A stable insertion sort: a meeting has tens of people, and no comparer needs allocating.
+            var person = new Attendee(nicks[i], lines[i]);
+            var at = i;
+            while (at > 0 && people[at - 1].Lines < person.Lines)
+            {
+                people[at] = people[at - 1];
+                at--;
+            }
+
+            people[at] = person;
         }
 
         return people;
