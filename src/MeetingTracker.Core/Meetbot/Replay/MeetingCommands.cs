@@ -35,13 +35,25 @@ internal static class MeetingCommands
                 EndMeeting(m, line);
                 break;
             case "abortmeeting" when m.Dialect == MeetbotDialect.Meetingology:
-                IfChair(m, line, () => m.End(line, aborted: true));
+                if (ByChair(m, line))
+                {
+                    m.End(line, aborted: true);
+                }
+
                 break;
             case "topic":
-                IfChair(m, line, () => m.AddTopic(arg, line));
+                if (ByChair(m, line))
+                {
+                    m.AddTopic(arg, line);
+                }
+
                 break;
             case "meetingtopic":
-                IfChair(m, line, () => m.MeetingTopic = MeetingTopicOrNull(arg));
+                if (ByChair(m, line))
+                {
+                    m.MeetingTopic = MeetingTopicOrNull(arg);
+                }
+
                 break;
             case "meetingname":
                 // Only meetingology checks the chair, whatever the 0.1.4 manual says.
@@ -56,7 +68,11 @@ internal static class MeetingCommands
 
                 break;
             case "save":
-                IfChair(m, line, () => m.SaveLine = line);
+                if (ByChair(m, line))
+                {
+                    m.SaveLine = line;
+                }
+
                 break;
             case "agreed" or "agree":
                 ChairItem(m, ItemKind.Agreed, arg, line);
@@ -92,22 +108,28 @@ internal static class MeetingCommands
 
                 break;
             case "chair" when m.Dialect != MeetbotDialect.Matrix:
-                IfChair(m, line, () => Chair(m, arg));
+                if (ByChair(m, line))
+                {
+                    Chair(m, arg);
+                }
+
                 break;
             case "unchair" when m.Dialect != MeetbotDialect.Matrix:
-                IfChair(m, line, () => m.Chairs.ExceptWith(m.Dialect == MeetbotDialect.Meetingology ? SplitNicks(arg) : arg.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)));
+                if (ByChair(m, line))
+                {
+                    m.Chairs.ExceptWith(m.Dialect == MeetbotDialect.Meetingology ? SplitNicks(arg) : arg.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+                }
+
                 break;
             case "undo":
-                IfChair(m, line, () =>
+                if (ByChair(m, line) && m.Minutes.Count > 0)
                 {
-                    if (m.Minutes.Count > 0)
-                    {
-                        m.Minutes.RemoveAt(m.Minutes.Count - 1);
-                    }
-                });
+                    m.Minutes.RemoveAt(m.Minutes.Count - 1);
+                }
+
                 break;
             case "restrictlogs" or "lurk" or "unlurk":
-                IfChair(m, line, static () => { });
+                ByChair(m, line);
                 break;
             default:
                 if (m.Dialect == MeetbotDialect.OpenStack)
@@ -126,18 +148,31 @@ internal static class MeetingCommands
     /// <summary>Runs a chair-only command, or counts it as ignored. Matrix has no chairs: anyone allowed may do it.</summary>
     public static void IfChair(MeetingState m, LogLine line, Action action)
     {
-        if (m.Dialect == MeetbotDialect.Matrix || m.IsChair(line.Nick))
+        if (ByChair(m, line))
         {
             action();
         }
-        else
-        {
-            m.IgnoredChairCommands++;
-        }
     }
 
-    public static void ChairItem(MeetingState m, ItemKind kind, string text, LogLine line) =>
-        IfChair(m, line, () => m.AddItem(kind, text, line));
+    /// <summary>Whether a chair-only command may run (counted as ignored when not); no delegate for the common commands.</summary>
+    public static bool ByChair(MeetingState m, LogLine line)
+    {
+        if (m.Dialect == MeetbotDialect.Matrix || m.IsChair(line.Nick))
+        {
+            return true;
+        }
+
+        m.IgnoredChairCommands++;
+        return false;
+    }
+
+    public static void ChairItem(MeetingState m, ItemKind kind, string text, LogLine line)
+    {
+        if (ByChair(m, line))
+        {
+            m.AddItem(kind, text, line);
+        }
+    }
 
     /// <summary><c>re.split('[, ]+', line.strip())</c> without the empty parts.</summary>
     public static string[] SplitNicks(string text) => text.Trim().Split(ChairSeparators, StringSplitOptions.RemoveEmptyEntries);
