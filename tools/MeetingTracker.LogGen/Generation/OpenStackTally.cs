@@ -1,4 +1,4 @@
-using MeetingTracker.Core.Meetbot.Writing;
+using MeetingTracker.Core.Meetbot;
 
 namespace MeetingTracker.LogGen.Generation;
 

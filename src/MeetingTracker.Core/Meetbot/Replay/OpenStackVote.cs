@@ -13,7 +13,7 @@ internal sealed class OpenStackVote
     private readonly string[] options;
     private readonly Dictionary<string, HashSet<string>> votes = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> voters = new(StringComparer.Ordinal);
-    private readonly PythonDictOrder order = new();
+    private readonly List<string> order = [];
 
     private OpenStackVote(string question, string[] options)
     {
@@ -54,13 +54,13 @@ internal sealed class OpenStackVote
         }
 
         set.Add(nick);
-        order.Add(vote);
+        if (!order.Contains(vote, StringComparer.Ordinal)) order.Add(vote);
     }
 
     public string Result()
     {
         var text = $"Voted on \"{question}?\" Results are";
-        foreach (var key in order.Keys())
+        foreach (var key in Python2DictOrder.Order(order))
         {
             var label = options.First(o => string.Equals(o.ToLowerInvariant(), key, StringComparison.Ordinal));
             text += $", {label}: {votes[key].Count}";

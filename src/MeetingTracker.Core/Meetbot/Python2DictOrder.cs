@@ -1,9 +1,10 @@
-namespace MeetingTracker.Core.Meetbot.Writing;
+namespace MeetingTracker.Core.Meetbot;
 
 /// <summary>
 /// The iteration order of a CPython 2.7 (64-bit, no hash randomisation) <c>dict</c> with unicode keys inserted in
-/// a given order. MeetBot 0.1.4 and its forks ran on Python 2 and list "People present" by a stable sort of
-/// <c>attendees.items()</c> on the line count, so people with equal counts appear in this order.
+/// a given order. MeetBot 0.1.4 and its forks ran on Python 2: "People present" is a stable sort of
+/// <c>attendees.items()</c> on the line count, so people with equal counts appear in this order, and OpenStack's
+/// <c>#endvote</c> prints <c>self._votes.iteritems()</c>, so vote results come in this order too.
 /// </summary>
 public static class Python2DictOrder
 {
