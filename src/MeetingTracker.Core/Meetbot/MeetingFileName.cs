@@ -10,6 +10,11 @@ namespace MeetingTracker.Core.Meetbot;
 /// </summary>
 public sealed partial record MeetingFileName(string Name, DateOnly Date, int Hour, int Minute, string Extension)
 {
+    /// <summary>Readers date a file whose name carries no date on this day, and say so with <see cref="NoDateWarning"/>.</summary>
+    public static readonly DateOnly UnknownDate = new(1970, 1, 1);
+
+    public const string NoDateWarning = "the file name carries no date: times are dated 1970-01-01";
+
     /// <summary><c>name.YYYY-MM-DD-HH.MM</c>: the key that groups the files of one meeting.</summary>
     public string MeetingKey => string.Create(CultureInfo.InvariantCulture, $"{Name}.{Date:yyyy-MM-dd}-{Hour:00}.{Minute:00}");
 

@@ -38,11 +38,11 @@ public static class LogHtmlReader
     /// </summary>
     internal static LogHtmlContent Extract(string html, MeetingFileName? name, List<string> warnings)
     {
-        var walker = new LogHtmlWalker(name?.Date ?? new DateOnly(1970, 1, 1), warnings);
+        var walker = new LogHtmlWalker(name?.Date ?? MeetingFileName.UnknownDate, warnings);
         walker.Walk(html);
         if (name is null)
         {
-            warnings.Add("the file name carries no date: times are dated 1970-01-01");
+            warnings.Add(MeetingFileName.NoDateWarning);
         }
 
         return walker.Result();

@@ -7,7 +7,6 @@ namespace MeetingTracker.Core.Meetbot.Minutes;
 /// </summary>
 internal static class MinutesAssembler
 {
-    private static readonly DateOnly NoDate = new(1970, 1, 1);
 
     public static ParsedMeeting Build(MinutesDraft d, MeetingFileName? name)
     {
@@ -15,10 +14,10 @@ internal static class MinutesAssembler
         var date = d.StartDate ?? name?.Date;
         if (date is null)
         {
-            warnings.Add("the file name carries no date: times are dated 1970-01-01");
+            warnings.Add(MeetingFileName.NoDateWarning);
         }
 
-        var clock = new DayClock(date ?? NoDate, TimeSpan.FromMinutes(1));
+        var clock = new DayClock(date ?? MeetingFileName.UnknownDate, TimeSpan.FromMinutes(1));
         var startedAt = At(clock, d.StartTime, warnings, "start");
         var topics = new List<Topic>();
         var drafts = new List<(DraftEntry Entry, DateTimeOffset Time, int? Topic)>();

@@ -62,7 +62,7 @@ public static class MoinReader
 
     private static ParsedMeeting? Replay(List<string> logLines, MeetingFileName? name, MinutesDraft d)
     {
-        var collector = new LogLineCollector(name?.Date ?? new DateOnly(1970, 1, 1));
+        var collector = new LogLineCollector(name?.Date ?? MeetingFileName.UnknownDate);
         foreach (var line in logLines)
         {
             // Each log line is its own paragraph, indented by one space.

@@ -13,18 +13,17 @@ namespace MeetingTracker.Core.Meetbot.Replay;
 public static class LogTxtReader
 {
     private const int MaxListedLines = 5;
-    private static readonly DateOnly NoDate = new(1970, 1, 1);
 
     public static ParsedMeeting Read(ReadOnlySpan<byte> bytes, MeetingFileName? name)
     {
         var warnings = new List<string>();
         if (name is null)
         {
-            warnings.Add("the file name carries no date: times are dated 1970-01-01");
+            warnings.Add(MeetingFileName.NoDateWarning);
         }
 
         var body = bytes.StartsWith("\xEF\xBB\xBF"u8) ? bytes[3..] : bytes;
-        var scan = new Scanner(name?.Date ?? NoDate, body.Count((byte)'\n') + 1);
+        var scan = new Scanner(name?.Date ?? MeetingFileName.UnknownDate, body.Count((byte)'\n') + 1);
         scan.All(body);
         scan.AddWarnings(warnings);
         if (scan.Lines.Count == 0)
