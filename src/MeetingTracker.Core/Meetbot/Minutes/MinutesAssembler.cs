@@ -7,7 +7,6 @@ namespace MeetingTracker.Core.Meetbot.Minutes;
 /// </summary>
 internal static class MinutesAssembler
 {
-
     public static ParsedMeeting Build(MinutesDraft d, MeetingFileName? name)
     {
         var warnings = d.Warnings;
