@@ -53,18 +53,8 @@ internal static class CommandParser
     private static bool TryParseClassic(string text, out Command command)
     {
         command = default;
-        if (text.Length < 2 || text[0] != '#')
-        {
-            return false;
-        }
-
-        var end = 1;
-        while (end < text.Length && IsAsciiWord(text[end]))
-        {
-            end++;
-        }
-
-        if (end == 1)
+        var end = WordEnd(text, "#", unicode: false);
+        if (end == 0)
         {
             return false;
         }
@@ -82,18 +72,8 @@ internal static class CommandParser
     private static bool TryParseMeetingology(string text, out Command command)
     {
         command = default;
-        if (text.Length < 2 || text[0] is not ('#' or '['))
-        {
-            return false;
-        }
-
-        var end = 1;
-        while (end < text.Length && IsUnicodeWord(text[end]))
-        {
-            end++;
-        }
-
-        if (end == 1)
+        var end = WordEnd(text, "#[", unicode: true);
+        if (end == 0)
         {
             return false;
         }
@@ -112,18 +92,8 @@ internal static class CommandParser
     private static bool TryParseMatrix(string text, out Command command)
     {
         command = default;
-        if (text.Length < 2 || text[0] is not ('!' or '^'))
-        {
-            return false;
-        }
-
-        var end = 1;
-        while (end < text.Length && IsUnicodeWord(text[end]))
-        {
-            end++;
-        }
-
-        if (end == 1)
+        var end = WordEnd(text, "!^", unicode: true);
+        if (end == 0)
         {
             return false;
         }
@@ -143,6 +113,24 @@ internal static class CommandParser
     // The lower-case name without allocating for the commands any bot knows; Python's command.lower() for the rest.
     private static string Name(ReadOnlySpan<char> word) =>
         KnownNames.TryGetValue(word, out var name) ? name : word.ToString().ToLowerInvariant();
+
+    // Where the command word after a one-character prefix ends (Python's [\w]+, ASCII or Unicode); 0 when the text
+    // does not start with a prefix followed by a word.
+    private static int WordEnd(string text, string prefixes, bool unicode)
+    {
+        if (text.Length < 2 || !prefixes.Contains(text[0], StringComparison.Ordinal))
+        {
+            return 0;
+        }
+
+        var end = 1;
+        while (end < text.Length && (unicode ? IsUnicodeWord(text[end]) : IsAsciiWord(text[end])))
+        {
+            end++;
+        }
+
+        return end == 1 ? 0 : end;
+    }
 
     private static bool IsAsciiWord(char c) => char.IsAsciiLetterOrDigit(c) || c == '_';
 
