@@ -21,8 +21,9 @@ internal static class MoinInformation
 
         t = t[..^4];
         var dash = t.LastIndexOf(Dash, StringComparison.Ordinal);
-        var at = dash < 0 ? -1 : t.LastIndexOf(" at ", dash, StringComparison.Ordinal);
-        var comma = at < 0 ? -1 : t.LastIndexOf(", ", at, StringComparison.Ordinal);
+        // Search before the dash (and before " at "): LastIndexOf(value, startIndex) may return a match that runs past it.
+        var at = dash < 0 ? -1 : t.AsSpan(0, dash).LastIndexOf(" at ", StringComparison.Ordinal);
+        var comma = at < 0 ? -1 : t.AsSpan(0, at).LastIndexOf(", ", StringComparison.Ordinal);
         if (comma < 0)
         {
             return false;

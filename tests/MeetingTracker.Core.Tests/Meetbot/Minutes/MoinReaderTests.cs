@@ -257,6 +257,8 @@ public sealed class MoinReaderTests
     [Theory]
     [InlineData(" * Full logs at https://x")]
     [InlineData(" * #chan: x, 19 Mar at 18:03 &mdash; late UTC")]
+    [InlineData(" * #ubuntu-meeting: Infra weekly, 10 Jun at &mdash; 14:19 UTC")] // found by the mutation property: no start time
+    [InlineData(" * #chan: x, at &mdash; 14:19 UTC")]
     public void Rejects_other_information_lines(string line) => Assert.False(MoinInformation.TryParse(line, out _));
 
     [Fact]
