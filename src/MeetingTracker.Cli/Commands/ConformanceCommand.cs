@@ -4,9 +4,9 @@ using MeetingTracker.Core.Meetbot.Conformance;
 namespace MeetingTracker.Cli.Commands;
 
 /// <summary>
-/// <c>conformance DIR [--known FILE]</c>: checks every meeting under DIR against its own HTML minutes and prints each
-/// disagreement. Disagreements listed in the known-defects file (genuine defects of the source files, each with its
-/// reason) are printed as KNOWN and do not fail the run.
+/// <c>conformance DIR [--known FILE]</c>: checks every meeting under DIR against its own HTML minutes, and the writer
+/// against every complete set of four files, and prints each disagreement. Disagreements listed in the known-defects
+/// file (genuine defects of the source files, each with its reason) are printed as KNOWN and do not fail the run.
 /// </summary>
 internal static class ConformanceCommand
 {
@@ -25,8 +25,9 @@ internal static class ConformanceCommand
     {
         var known = knownFile is null ? [] : KnownDefects.Load(knownFile.FullName);
         var report = ConformanceChecker.Check(dir.FullName, cancellationToken);
+        var writer = WriterConformance.Check(dir.FullName, out var written, cancellationToken);
         var unknown = 0;
-        foreach (var d in report.Disagreements)
+        foreach (var d in report.Disagreements.Concat(writer))
         {
             if (known.TryGetValue((d.Meeting, d.Kind, d.Check), out var reason))
             {
@@ -39,7 +40,9 @@ internal static class ConformanceCommand
             }
         }
 
-        stdout.WriteLine($"agree: {report.Agreed}/{report.Checks} checks over {report.Meetings} meetings ({report.FilesFailed} files failed to parse; {report.Disagreements.Count - unknown} known source defects, {unknown} unexplained)");
+        var knownCount = report.Disagreements.Count + writer.Count - unknown;
+        stdout.WriteLine($"writer: {written - writer.Count}/{written} files written byte for byte from their .log.txt");
+        stdout.WriteLine($"agree: {report.Agreed}/{report.Checks} checks over {report.Meetings} meetings ({report.FilesFailed} files failed to parse; {knownCount} known source defects, {unknown} unexplained)");
         return unknown == 0 && report.Checks > 0 ? 0 : 1;
     }
 }
