@@ -87,22 +87,28 @@ internal static class LogWriters
         sb.Append("</span>");
     }
 
+    // A command word with the blanks after it in one span, the rest of the line in the other (MeetBot's \s*).
+    private static void AppendCommand(StringBuilder sb, ReadOnlySpan<char> text, int wordEnd, string commandClass, string lineClass)
+    {
+        var end = wordEnd;
+        while (end < text.Length && text[end] is ' ' or '\t' or '\f' or '\v')
+        {
+            end++;
+        }
+
+        sb.Append("<span class=\"").Append(commandClass).Append("\">");
+        Html.Append(sb, text[..end]);
+        sb.Append("</span><span class=\"").Append(lineClass).Append("\">");
+        Html.Append(sb, text[end..]);
+        sb.Append("</span>");
+    }
+
     // The message part: "#topic" (case-sensitive), other "#word" commands, "word: " highlights, or plain text.
     private static void AppendMessage(StringBuilder sb, ReadOnlySpan<char> text)
     {
         if (text.StartsWith("#topic"))
         {
-            var end = 6;
-            while (end < text.Length && text[end] is ' ' or '\t' or '\f' or '\v')
-            {
-                end++;
-            }
-
-            sb.Append("<span class=\"topic\">");
-            Html.Append(sb, text[..end]);
-            sb.Append("</span><span class=\"topicline\">");
-            Html.Append(sb, text[end..]);
-            sb.Append("</span>");
+            AppendCommand(sb, text, 6, "topic", "topicline");
             return;
         }
 
@@ -114,17 +120,7 @@ internal static class LogWriters
 
         if (text.Length > 1 && text[0] == '#' && word > 1)
         {
-            var end = word;
-            while (end < text.Length && text[end] is ' ' or '\t' or '\f' or '\v')
-            {
-                end++;
-            }
-
-            sb.Append("<span class=\"cmd\">");
-            Html.Append(sb, text[..end]);
-            sb.Append("</span><span class=\"cmdline\">");
-            Html.Append(sb, text[end..]);
-            sb.Append("</span>");
+            AppendCommand(sb, text, word, "cmd", "cmdline");
             return;
         }
 
