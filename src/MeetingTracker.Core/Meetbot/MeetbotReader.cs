@@ -23,6 +23,12 @@ public static class MeetbotReader
     /// <summary>Files above this size are refused rather than read: no meetbot file comes near it.</summary>
     public const long MaxFileBytes = 64L * 1024 * 1024;
 
+    /// <summary>
+    /// The readers' version. Raise it when a change alters what any reader returns: the harvester re-reads every
+    /// stored meeting whose version is lower, from the files it keeps.
+    /// </summary>
+    public const int Version = 1;
+
     public static ReadResult Read(ReadOnlySpan<byte> bytes, string fileName)
     {
         ArgumentNullException.ThrowIfNull(fileName);

@@ -1,0 +1,42 @@
+using MeetingTracker.Core.Harvesting;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace MeetingTracker.Core.Storage;
+
+internal sealed class SourceConfiguration : IEntityTypeConfiguration<Source>
+{
+    public void Configure(EntityTypeBuilder<Source> builder)
+    {
+        builder.HasIndex(s => s.Name).IsUnique();
+    }
+}
+
+internal sealed class FetchedFileConfiguration : IEntityTypeConfiguration<FetchedFile>
+{
+    public void Configure(EntityTypeBuilder<FetchedFile> builder)
+    {
+        builder.HasIndex(f => new { f.SourceId, f.Path }).IsUnique();
+        builder.HasIndex(f => f.MeetingId);
+        builder.HasOne<Source>().WithMany().HasForeignKey(f => f.SourceId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Meetings.Meeting>().WithMany().HasForeignKey(f => f.MeetingId).OnDelete(DeleteBehavior.SetNull);
+    }
+}
+
+internal sealed class ListingPageConfiguration : IEntityTypeConfiguration<ListingPage>
+{
+    public void Configure(EntityTypeBuilder<ListingPage> builder)
+    {
+        builder.HasIndex(p => new { p.SourceId, p.Path }).IsUnique();
+        builder.HasOne<Source>().WithMany().HasForeignKey(p => p.SourceId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class HarvestRunConfiguration : IEntityTypeConfiguration<HarvestRun>
+{
+    public void Configure(EntityTypeBuilder<HarvestRun> builder)
+    {
+        builder.HasIndex(r => new { r.SourceId, r.StartedAt });
+        builder.HasMany(r => r.Outcomes).WithOne().HasForeignKey(o => o.RunId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

@@ -1,0 +1,43 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace MeetingTracker.Core.Storage;
+
+/// <summary>Registers the database: SQLite in the data folder by default (WAL, so readers never wait for the harvester).</summary>
+public static class StorageSetup
+{
+    public const string DatabaseFileName = "meetingtracker.db";
+
+    public static string ConnectionString(string dataDir) => new SqliteConnectionStringBuilder
+    {
+        DataSource = Path.Combine(dataDir, DatabaseFileName),
+        Pooling = true,
+        DefaultTimeout = 60,
+    }.ToString();
+
+    public static IServiceCollection AddTrackerStorage(this IServiceCollection services, string dataDir)
+    {
+        ArgumentNullException.ThrowIfNull(dataDir);
+        var connection = ConnectionString(Path.GetFullPath(dataDir));
+        services.AddDbContextFactory<TrackerDb>(o => o.UseSqlite(connection));
+        return services;
+    }
+
+    /// <summary>Creates the data folder, applies migrations and switches the file to WAL. Safe to call on every start.</summary>
+    public static async Task MigrateAsync(IDbContextFactory<TrackerDb> factory, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(factory);
+        await using var db = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        if (db.Database.GetDbConnection() is SqliteConnection { DataSource: { Length: > 0 } file })
+        {
+            System.IO.Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(file))!);
+        }
+
+        await db.Database.MigrateAsync(cancellationToken).ConfigureAwait(false);
+        if (db.Database.IsSqlite())
+        {
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken).ConfigureAwait(false);
+        }
+    }
+}
