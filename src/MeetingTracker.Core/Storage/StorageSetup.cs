@@ -9,6 +9,16 @@ public static class StorageSetup
 {
     public const string DatabaseFileName = "meetingtracker.db";
 
+    /// <summary>
+    /// The data folder when none is configured: <c>~/.local/share/meetingtracker</c> on Linux (the platform's local
+    /// application data folder elsewhere), shared by the web host and the CLI.
+    /// </summary>
+    public static string DefaultDataDir()
+    {
+        var appData = Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.DoNotVerify);
+        return Path.Combine(appData.Length > 0 ? appData : Path.GetTempPath(), "meetingtracker");
+    }
+
     public static string ConnectionString(string dataDir) => new SqliteConnectionStringBuilder
     {
         DataSource = Path.Combine(dataDir, DatabaseFileName),
