@@ -3,6 +3,9 @@ namespace MeetingTracker.Core.Harvesting;
 /// <summary>What one harvest did, as the CLI prints it: <c>meetings: N new, N updated, N unchanged, N failed</c>.</summary>
 public sealed record HarvestSummary(int RunId, HarvestStatus Status, int New, int Updated, int Unchanged, int Failed, int FilesFetched, long BytesFetched, int NotModified, int Requests)
 {
+    /// <summary>Why the run failed, when it did.</summary>
+    public string? Error { get; init; }
+
     public string MeetingsLine => $"meetings: {New} new, {Updated} updated, {Unchanged} unchanged, {Failed} failed";
 }
 

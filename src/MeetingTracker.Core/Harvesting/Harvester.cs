@@ -1,10 +1,16 @@
+using MeetingTracker.Core.Meetbot;
+using MeetingTracker.Core.Meetings;
 using MeetingTracker.Core.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
 namespace MeetingTracker.Core.Harvesting;
 
-/// <summary>Keeps the database in step with one source: lists, fetches what changed, reads, stores meeting by meeting.</summary>
+/// <summary>
+/// Keeps the database in step with one source: lists it, fetches what changed, reads each meeting from its source of
+/// truth and writes it in one transaction. Files that cannot be fetched or read are recorded with their reason and the
+/// run goes on. A run killed at any point leaves whole meetings only; the next run finishes the work.
+/// </summary>
 public sealed partial class Harvester(
     IDbContextFactory<TrackerDb> dbFactory,
     MeetbotSourceFactory sources,
@@ -12,12 +18,132 @@ public sealed partial class Harvester(
     TimeProvider clock,
     ILogger<Harvester> logger)
 {
-    /// <summary>The parser version stored with each meeting; tests raise it to force a re-read.</summary>
-    public int ParserVersion { get; init; } = Meetbot.MeetbotReader.Version;
+    /// <summary>The parser version stored with each meeting; a higher one re-reads every stored meeting.</summary>
+    public int ParserVersion { get; init; } = MeetbotReader.Version;
 
-    public Task<HarvestSummary> HarvestAsync(SourceOptions options, IProgress<HarvestProgress>? progress, CancellationToken cancellationToken)
+    public async Task<HarvestSummary> HarvestAsync(SourceOptions options, IProgress<HarvestProgress>? progress, CancellationToken cancellationToken)
     {
-        _ = (dbFactory, sources, locks, clock, logger);
-        throw new NotImplementedException("being written");
+        ArgumentNullException.ThrowIfNull(options);
+        using var lease = locks.Acquire(options.Name);
+        var (sourceId, runId) = await StartRunAsync(options, cancellationToken);
+        LogRunStarted(options.Name, runId, options.Location);
+        var traffic = new SourceTraffic();
+        var counts = new RunCounts();
+        try
+        {
+            var source = sources.Create(options, traffic);
+            DbListingCache cache;
+            Dictionary<string, StoredFile> stored;
+            await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
+            {
+                cache = await DbListingCache.LoadAsync(db, sourceId, cancellationToken);
+                stored = await db.Files.AsNoTracking().Where(f => f.SourceId == sourceId)
+                    .Select(f => new StoredFile(f.Id, f.Path, f.Length, f.LastModified, f.ETag, f.Sha256, f.ParserVersion, f.MeetingId))
+                    .ToDictionaryAsync(f => f.Path, StringComparer.Ordinal, cancellationToken);
+            }
+
+            progress?.Report(new HarvestProgress("listing", 0, 0));
+            var listing = await source.ListAsync(cache, cancellationToken);
+            var filter = SourceFilter.From(options);
+            var entries = listing.Entries.Where(e => filter.AllowsFile(e.Path)).ToDictionary(e => e.Path, StringComparer.Ordinal);
+            var groups = MeetingFileGroup.Group(entries.Keys.Union(stored.Keys.Where(filter.AllowsFile)), out _);
+            using var store = await MeetingStore.OpenAsync(dbFactory, sourceId, runId, ParserVersion, clock, cancellationToken);
+            await store.RecordFailuresAsync(listing.Failures, cancellationToken);
+            counts.ListingFailures = listing.Failures.Count;
+
+            var reader = new MeetingPreparer(source, dbFactory, entries, stored, ParserVersion);
+            var done = 0;
+            await Parallel.ForEachAsync(
+                groups,
+                new ParallelOptions { MaxDegreeOfParallelism = options.Concurrency, CancellationToken = cancellationToken },
+                async (group, token) =>
+                {
+                    var prepared = await reader.PrepareAsync(group, token);
+                    var outcome = prepared.Unchanged ? MeetingOutcome.Unchanged : await store.WriteAsync(prepared, token);
+                    counts.Add(outcome);
+                    if (outcome == MeetingOutcome.Failed) LogMeetingFailed(group.MeetingKey, string.Join("; ", prepared.Failures.Select(f => $"{f.Path}: {f.Reason}")));
+                    progress?.Report(new HarvestProgress("meetings", Interlocked.Increment(ref done), groups.Count));
+                });
+
+            await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
+            {
+                await cache.SaveAsync(db, sourceId, clock.GetUtcNow(), cancellationToken);
+            }
+
+            return await FinishRunAsync(runId, HarvestStatus.Succeeded, null, counts, traffic, CancellationToken.None);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            await FinishRunAsync(runId, HarvestStatus.Cancelled, "cancelled", counts, traffic, CancellationToken.None);
+            throw;
+        }
+        catch (SourceException e)
+        {
+            LogRunFailed(options.Name, runId, e.Message);
+            return await FinishRunAsync(runId, HarvestStatus.Failed, e.Message, counts, traffic, CancellationToken.None);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            LogRunFailed(options.Name, runId, e.ToString());
+            await FinishRunAsync(runId, HarvestStatus.Failed, $"{e.GetType().Name}: {e.Message}", counts, traffic, CancellationToken.None);
+            throw;
+        }
     }
+
+    private async Task<(int SourceId, int RunId)> StartRunAsync(SourceOptions options, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var now = clock.GetUtcNow();
+        var source = await db.Sources.SingleOrDefaultAsync(s => s.Name == options.Name, cancellationToken);
+        if (source is null)
+        {
+            source = new Source { Name = options.Name, Location = options.Location, CreatedAt = now };
+            db.Sources.Add(source);
+        }
+
+        source.Location = options.Location;
+
+        // We hold the source's lock: a run still marked as running was stopped with its process.
+        await db.Runs.Where(r => r.SourceId == source.Id && r.Status == HarvestStatus.Running).ExecuteUpdateAsync(
+            s => s.SetProperty(r => r.Status, HarvestStatus.Interrupted).SetProperty(r => r.Error, "the process stopped during the run"),
+            cancellationToken);
+        var run = new HarvestRun { Source = source, StartedAt = now, Status = HarvestStatus.Running };
+        db.Runs.Add(run);
+        await db.SaveChangesAsync(cancellationToken);
+        return (source.Id, run.Id);
+    }
+
+    private async Task<HarvestSummary> FinishRunAsync(int runId, HarvestStatus status, string? error, RunCounts counts, SourceTraffic traffic, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var run = await db.Runs.SingleAsync(r => r.Id == runId, cancellationToken);
+        run.Status = status;
+        run.Error = error;
+        run.EndedAt = clock.GetUtcNow();
+        run.MeetingsNew = counts.New;
+        run.MeetingsUpdated = counts.Updated;
+        run.MeetingsUnchanged = counts.Unchanged;
+        run.MeetingsFailed = counts.Failed;
+        run.FilesFetched = traffic.Bodies;
+        run.BytesFetched = traffic.Bytes;
+        run.NotModified = traffic.NotModified;
+        await db.SaveChangesAsync(cancellationToken);
+        LogRunFinished(runId, status, counts.New, counts.Updated, counts.Unchanged, counts.Failed, traffic.Bodies, traffic.NotModified);
+        return new HarvestSummary(runId, status, counts.New, counts.Updated, counts.Unchanged, counts.Failed, traffic.Bodies, traffic.Bytes, traffic.NotModified, traffic.Requests)
+        {
+            Error = error,
+        };
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Harvest {RunId} of {Source} ({Location}) started")]
+    private partial void LogRunStarted(string source, int runId, string location);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Harvest {RunId} {Status}: {New} new, {Updated} updated, {Unchanged} unchanged, {Failed} failed meetings; {Bodies} bodies, {NotModified} not modified")]
+    private partial void LogRunFinished(int runId, HarvestStatus status, int @new, int updated, int unchanged, int failed, int bodies, int notModified);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Harvest {RunId} of {Source} failed: {Error}")]
+    private partial void LogRunFailed(string source, int runId, string error);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Meeting {MeetingKey} could not be read: {Reasons}")]
+    private partial void LogMeetingFailed(string meetingKey, string reasons);
 }

@@ -1,0 +1,22 @@
+namespace MeetingTracker.Core.Harvesting;
+
+/// <summary>What the harvester needs to know of a stored file without loading its content.</summary>
+internal sealed record StoredFile(int Id, string Path, long Length, DateTimeOffset? LastModified, string? ETag, string Sha256, int ParserVersion, int? MeetingId)
+{
+    public FileValidators Validators => new(ETag, LastModified, Length);
+}
+
+/// <summary>A file body a run fetched, to be stored with its meeting.</summary>
+internal sealed record NewContent(string Path, byte[] Raw, string Sha256, string? ETag, DateTimeOffset? LastModified, bool ContentChanged);
+
+/// <summary>One meeting's files after fetching and reading, ready to be written in one transaction.</summary>
+internal sealed record PreparedMeeting(
+    Meetbot.MeetingFileGroup Group,
+    IReadOnlyList<NewContent> Fetched,
+    IReadOnlyList<SourceFailure> Failures,
+    Meetbot.ParsedMeeting? Parsed,
+    bool NeedsRead)
+{
+    /// <summary>Nothing to write: no body changed and nothing to re-read.</summary>
+    public bool Unchanged => !NeedsRead && Fetched.Count == 0 && Failures.Count == 0;
+}

@@ -1,0 +1,157 @@
+using MeetingTracker.Core.Meetbot;
+using MeetingTracker.Core.Storage;
+using Microsoft.EntityFrameworkCore;
+
+namespace MeetingTracker.Core.Meetings;
+
+/// <summary>
+/// Writes what a reader found into a meeting's rows. Topics, log lines and attendance are replaced; items are matched
+/// to the ones stored before (same kind and text, then same kind and line) so their ids and numbers, and all that users
+/// attach to them, survive a re-read. An item the new read no longer has is kept, marked removed.
+/// </summary>
+public sealed class MeetingWriter(PeopleDirectory people, TeamsDirectory teams, TimeProvider clock)
+{
+    /// <summary>
+    /// Adds to <paramref name="db"/> the people and team the meeting brings that are not known yet. Save them before
+    /// <see cref="Apply"/>, which then refers to every person by id.
+    /// </summary>
+    public void AddNewPeopleAndTeam(TrackerDb db, Meeting meeting, ParsedMeeting parsed, MeetingFileName name)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(meeting);
+        ArgumentNullException.ThrowIfNull(parsed);
+        ArgumentNullException.ThrowIfNull(name);
+        teams.Assign(db, meeting, parsed.MeetingName ?? name.Name);
+        foreach (var nick in parsed.Lines.Select(l => l.Nick)
+            .Concat(parsed.People.Select(a => a.Nick))
+            .Concat(parsed.Items.SelectMany(i => i.Owners.Append(i.Nick)))
+            .Distinct(StringComparer.Ordinal))
+        {
+            people.Resolve(db, nick);
+        }
+    }
+
+    /// <summary>Fills <paramref name="meeting"/> (tracked by <paramref name="db"/>, with its items loaded when it exists).</summary>
+    public void Apply(TrackerDb db, Meeting meeting, ParsedMeeting parsed, MeetingFileName name, int parserVersion)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(meeting);
+        ArgumentNullException.ThrowIfNull(parsed);
+        ArgumentNullException.ThrowIfNull(name);
+
+        meeting.Channel = parsed.Channel ?? name.ChannelHint;
+        meeting.Title = Clean(parsed.Title);
+        meeting.MeetingName = parsed.MeetingName;
+        meeting.StartedAt = parsed.StartedAt ?? name.StartMinute;
+        meeting.EndedAt = parsed.EndedAt;
+        meeting.StartedBy = parsed.StartedBy;
+        meeting.Chairs = string.Join(' ', parsed.Chairs);
+        meeting.Dialect = ContractNames.Of(parsed.Dialect);
+        meeting.ReadFrom = ContractNames.Of(parsed.Format);
+        meeting.IsComplete = parsed.IsComplete;
+        meeting.LineCount = parsed.LineCount ?? parsed.Lines.Count;
+        meeting.Warnings = string.Join('\n', parsed.Warnings);
+        meeting.ParserVersion = parserVersion;
+        meeting.ReadAt = clock.GetUtcNow();
+
+        ReplaceChildren(db, meeting, parsed);
+        MergeItems(db, meeting, parsed);
+    }
+
+    private void ReplaceChildren(TrackerDb db, Meeting meeting, ParsedMeeting parsed)
+    {
+        if (meeting.Id != 0)
+        {
+            db.Topics.Where(t => t.MeetingId == meeting.Id).ExecuteDelete();
+            db.Lines.Where(l => l.MeetingId == meeting.Id).ExecuteDelete();
+            db.Attendance.Where(a => a.MeetingId == meeting.Id).ExecuteDelete();
+        }
+
+        for (var i = 0; i < parsed.Topics.Count; i++)
+        {
+            var t = parsed.Topics[i];
+            meeting.Topics.Add(new Topic { Ordinal = i, Title = IrcText.Clean(t.Title), Nick = t.Nick, Time = t.Time, Line = t.Line });
+        }
+
+        foreach (var line in parsed.Lines)
+        {
+            var row = new LogLineRow { Number = line.Number, Time = line.Time, Nick = line.Nick, Text = IrcText.Clean(line.Text), IsEmote = line.IsEmote };
+            row.PersonId = PersonId(db, line.Nick);
+            meeting.Lines.Add(row);
+        }
+
+        foreach (var attendee in parsed.People)
+        {
+            if (PersonId(db, attendee.Nick) is not { } personId || meeting.Attendance.Any(a => string.Equals(a.Nick, attendee.Nick, StringComparison.Ordinal)))
+            {
+                continue;
+            }
+
+            meeting.Attendance.Add(new Attendance { Nick = attendee.Nick, PersonId = personId, Lines = attendee.Lines });
+        }
+    }
+
+    private void MergeItems(TrackerDb db, Meeting meeting, ParsedMeeting parsed)
+    {
+        var old = meeting.Items.ToList();
+        var matched = new HashSet<Item>();
+        var nextNumber = old.Count == 0 ? 1 : old.Max(i => i.Number) + 1;
+        for (var ordinal = 0; ordinal < parsed.Items.Count; ordinal++)
+        {
+            var p = parsed.Items[ordinal];
+            var text = IrcText.Clean(p.Text);
+            var item = old.FirstOrDefault(o => !matched.Contains(o) && o.Kind == p.Kind && string.Equals(o.Text, text, StringComparison.Ordinal))
+                ?? old.FirstOrDefault(o => !matched.Contains(o) && o.Kind == p.Kind && o.Line == p.Line && p.Line is not null);
+            if (item is null)
+            {
+                item = new Item { Number = nextNumber++, Text = text, Nick = p.Nick };
+                meeting.Items.Add(item);
+            }
+
+            matched.Add(item);
+            item.Kind = p.Kind;
+            item.Ordinal = ordinal;
+            item.Text = text;
+            item.Nick = p.Nick;
+            item.Time = p.Time;
+            item.Line = p.Line;
+            item.TopicOrdinal = p.TopicIndex;
+            item.Url = p.Url;
+            item.Assignees = string.Join(' ', p.Assignees);
+            item.RemovedAt = null;
+            item.PersonId = PersonId(db, p.Nick);
+            SetOwners(db, item, p.Owners);
+        }
+
+        var now = clock.GetUtcNow();
+        foreach (var gone in old.Where(o => !matched.Contains(o) && o.RemovedAt is null))
+        {
+            gone.RemovedAt = now;
+        }
+    }
+
+    private void SetOwners(TrackerDb db, Item item, IReadOnlyList<string> owners)
+    {
+        var wanted = new List<(int PersonId, string Nick)>();
+        foreach (var nick in owners)
+        {
+            if (PersonId(db, nick) is { } id && wanted.TrueForAll(w => w.PersonId != id)) wanted.Add((id, nick));
+        }
+
+        item.Owners.RemoveAll(o => wanted.TrueForAll(w => w.PersonId != o.PersonId));
+        foreach (var (personId, nick) in wanted)
+        {
+            if (item.Owners.Find(o => o.PersonId == personId) is { } kept) kept.Nick = nick;
+            else item.Owners.Add(new ItemOwner { PersonId = personId, Nick = nick });
+        }
+    }
+
+    private int? PersonId(TrackerDb db, string nick)
+    {
+        if (people.Resolve(db, nick) is not { } person) return null;
+        if (person.Id == 0) throw new InvalidOperationException($"person of '{nick}' is not saved yet: call {nameof(AddNewPeopleAndTeam)} and save first");
+        return person.Id;
+    }
+
+    private static string? Clean(string? text) => text is null ? null : IrcText.Clean(text);
+}
