@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using MeetingTracker.LogGen.Generation;
+using MeetingTracker.LogGen.Serving;
 
 var output = new Option<DirectoryInfo>("--out") { Description = "Folder to write the server into", Required = true };
 var layout = new Option<ServerLayout>("--layout") { Description = "fedora, debian or openstack", DefaultValueFactory = _ => ServerLayout.Fedora };
@@ -40,4 +41,25 @@ root.SetAction(parse =>
         $"{summary.Meetings} meetings (+{summary.RenameStubs} rename stubs), {summary.Files} files, {summary.Bytes / 1024.0 / 1024.0:F1} MiB in {watch.Elapsed.TotalSeconds:F1} s ({summary.Meetings / Math.Max(watch.Elapsed.TotalSeconds, 0.001):F0} meetings/s)"));
     return 0;
 });
-return root.Parse(args).Invoke();
+var serveRoot = new Option<DirectoryInfo>("--root") { Description = "Folder to serve (a generated server)", Required = true };
+var style = new Option<ListingStyle>("--style") { Description = "Listing style: apache, nginx or plain", DefaultValueFactory = _ => ListingStyle.Apache };
+var port = new Option<int>("--port") { Description = "Port on 127.0.0.1 (0: any free port)", DefaultValueFactory = _ => 8080 };
+var serve = new Command("serve", "Serves a meetbot tree over HTTP on 127.0.0.1 with directory listings, until Ctrl+C.") { serveRoot, style, port };
+serve.SetAction(async (parse, cancellationToken) =>
+{
+    await using var server = await MeetbotHttpServer.StartAsync(parse.GetValue(serveRoot)!.FullName, parse.GetValue(style), cancellationToken, parse.GetValue(port));
+    Console.WriteLine($"Serving {parse.GetValue(serveRoot)!.FullName} at {server.BaseUri} ({parse.GetValue(style)} listings); Ctrl+C stops.");
+    try
+    {
+        await Task.Delay(Timeout.Infinite, cancellationToken);
+    }
+    catch (OperationCanceledException)
+    {
+        Console.WriteLine($"{server.Log.Requests} requests, {server.Log.Bodies} bodies, {server.Log.NotModified} not modified.");
+    }
+
+    return 0;
+});
+root.Subcommands.Add(serve);
+
+return await root.Parse(args).InvokeAsync();
