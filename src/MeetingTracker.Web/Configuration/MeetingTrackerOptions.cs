@@ -1,0 +1,25 @@
+using MeetingTracker.Core.Harvesting;
+using MeetingTracker.Core.Storage;
+
+namespace MeetingTracker.Web.Configuration;
+
+/// <summary>The <c>MeetingTracker</c> configuration section (also <c>MeetingTracker__...</c> environment variables).</summary>
+public sealed class MeetingTrackerOptions
+{
+    public const string Section = "MeetingTracker";
+
+    /// <summary>Database, locks and other run-time files; empty for <see cref="StorageSetup.DefaultDataDir"/>.</summary>
+    public string? DataDir { get; set; }
+
+    public List<SourceOptions> Sources { get; } = [];
+
+    /// <summary>The data folder as a full path: relative paths are taken from the content root.</summary>
+    public static string ResolveDataDir(string? configured, string contentRoot)
+        => string.IsNullOrWhiteSpace(configured) ? StorageSetup.DefaultDataDir() : Path.GetFullPath(configured, contentRoot);
+
+    /// <summary>The recurring job of a source.</summary>
+    public static string JobId(string sourceName) => "harvest:" + sourceName;
+
+    public SourceOptions? FindSource(string name)
+        => Sources.Find(s => string.Equals(s.Name, name, StringComparison.Ordinal));
+}

@@ -1,0 +1,53 @@
+using Hangfire;
+using Hangfire.AspNetCore;
+using Hangfire.Dashboard;
+using Hangfire.InMemory;
+using MeetingTracker.Web.Configuration;
+using Microsoft.Extensions.Options;
+
+namespace MeetingTracker.Web.Jobs;
+
+public static class JobsHostExtensions
+{
+    public const string DashboardPath = "/jobs";
+
+    /// <summary>
+    /// Hangfire with in-memory job storage (the state that matters is in our database), the harvest jobs and a
+    /// small server. Register after the harvesting host, so the database is migrated before jobs run.
+    /// </summary>
+    public static IHostApplicationBuilder AddHarvestJobs(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+
+        // Storage and activator of this host, not Hangfire's process-wide statics: hosts in one process stay apart.
+        services.AddSingleton<JobStorage>(_ => new InMemoryStorage(new InMemoryStorageOptions()));
+        services.AddSingleton<JobActivator>(sp => new AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>()));
+        services.AddHangfire((sp, config) => config
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings()
+            .UseStorage(sp.GetRequiredService<JobStorage>()));
+        services.AddTransient<HarvestJob>();
+        services.AddHostedService<HarvestScheduler>();
+        services.AddHangfireServer((sp, server) =>
+        {
+            server.ServerName = "meetingtracker-web";
+            server.WorkerCount = Math.Clamp(sp.GetRequiredService<IOptions<MeetingTrackerOptions>>().Value.Sources.Count, 1, 4);
+            server.SchedulePollingInterval = TimeSpan.FromSeconds(5);
+        });
+        return builder;
+    }
+
+    /// <summary>The Hangfire dashboard at <c>/jobs</c>, for requests from this host only (until accounts exist).</summary>
+    public static WebApplication UseJobsDashboard(this WebApplication app)
+    {
+        app.UseHangfireDashboard(DashboardPath, new DashboardOptions
+        {
+            Authorization = [new LocalRequestsOnlyAuthorizationFilter()],
+            DashboardTitle = "MeetingTracker jobs",
+            AppPath = "/",
+            DisplayStorageConnectionString = false,
+        });
+        return app;
+    }
+}

@@ -1,0 +1,33 @@
+using MeetingTracker.Web.Components;
+using MeetingTracker.Web.Configuration;
+using MeetingTracker.Web.Harvesting;
+using MeetingTracker.Web.Jobs;
+using Microsoft.AspNetCore.HttpOverrides;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddMeetingTrackerOptions();
+builder.AddHarvestingHost();
+builder.AddHarvestJobs();
+builder.Services.AddRazorComponents();
+
+var app = builder.Build();
+
+// Behind a reverse proxy on this host, the client's address comes from X-Forwarded-For (trusted from loopback
+// only), so the local-only dashboard does not take every proxied request for a local one.
+app.UseForwardedHeaders(new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto });
+if (!app.Environment.IsDevelopment())
+{
+    app.UseExceptionHandler("/error", createScopeForErrors: true);
+}
+
+app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+app.UseAntiforgery();
+app.MapStaticAssets();
+app.UseJobsDashboard();
+app.MapRazorComponents<App>();
+
+await app.RunAsync();
+
+/// <summary>The entry point, public for <c>WebApplicationFactory&lt;Program&gt;</c> in the tests.</summary>
+public partial class Program;
