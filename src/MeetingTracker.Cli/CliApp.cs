@@ -15,6 +15,8 @@ public static class CliApp
             ParseCommand.Create(stdout),
             ConformanceCommand.Create(stdout),
             SummaryCommand.Create(stdout),
+            ImportCommand.Create(stdout, stderr),
+            RunsCommand.Create(stdout),
         };
 
         var result = root.Parse(args);

@@ -50,11 +50,15 @@ public sealed class FolderSource(string root, SourceFilter filter, long maxFileB
                 var target = file.LinkTarget is null ? file : (file.ResolveLinkTarget(returnFinalTarget: true) as FileInfo ?? file);
                 if (target.Exists)
                 {
-                    entries.Add(new SourceEntry(path, target.Length, new DateTimeOffset(target.LastWriteTimeUtc, TimeSpan.Zero)));
+                    entries.Add(new SourceEntry(path, target.Length, WholeMilliseconds(target.LastWriteTimeUtc)));
                 }
             }
         }
     }
+
+    // Milliseconds: the database keeps them exactly (it drops finer ticks), and a file rewritten with the same length
+    // is still seen unless that happens within the same millisecond (rsync's rule, with a finer clock).
+    private static DateTimeOffset WholeMilliseconds(DateTime utc) => new(utc.Ticks - (utc.Ticks % TimeSpan.TicksPerMillisecond), TimeSpan.Zero);
 
     public async Task<FetchResult> FetchAsync(SourceEntry entry, FileValidators? known, CancellationToken cancellationToken)
     {

@@ -1,0 +1,59 @@
+using MeetingTracker.Core.Harvesting;
+using MeetingTracker.Core.Storage;
+using MeetingTracker.Core.Tests.Cli;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
+
+namespace MeetingTracker.Core.Tests.Harvesting;
+
+/// <summary>The engine's services over a real SQLite file in a temporary data folder, with a fake clock.</summary>
+internal sealed class HarvestHost : IAsyncDisposable
+{
+    private readonly TempDir data = new();
+    private readonly ServiceProvider services;
+
+    private HarvestHost()
+    {
+        services = new ServiceCollection()
+            .AddLogging(b => b.SetMinimumLevel(LogLevel.Warning))
+            .AddSingleton<TimeProvider>(Clock)
+            .AddHarvesting(data.Path)
+            .BuildServiceProvider();
+    }
+
+    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 24, 12, 0, 0, TimeSpan.Zero));
+
+    public string DataDir => data.Path;
+
+    public static async Task<HarvestHost> StartAsync(CancellationToken cancellationToken)
+    {
+        var host = new HarvestHost();
+        await StorageSetup.MigrateAsync(host.services.GetRequiredService<IDbContextFactory<TrackerDb>>(), cancellationToken);
+        return host;
+    }
+
+    /// <summary>The harvester, or one that believes the parser is at <paramref name="parserVersion"/>.</summary>
+    public Harvester Harvester(int? parserVersion = null) => parserVersion is null
+        ? services.GetRequiredService<Harvester>()
+        : new Harvester(
+            services.GetRequiredService<IDbContextFactory<TrackerDb>>(),
+            services.GetRequiredService<MeetbotSourceFactory>(),
+            services.GetRequiredService<SourceLocks>(),
+            Clock,
+            services.GetRequiredService<ILogger<Harvester>>()) { ParserVersion = parserVersion.Value };
+
+    public Task<HarvestSummary> HarvestAsync(SourceOptions source, CancellationToken cancellationToken, int? parserVersion = null)
+        => Harvester(parserVersion).HarvestAsync(source, null, cancellationToken);
+
+    public TrackerDb Db() => services.GetRequiredService<IDbContextFactory<TrackerDb>>().CreateDbContext();
+
+    public async ValueTask DisposeAsync()
+    {
+        await services.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        data.Dispose();
+    }
+}
