@@ -45,5 +45,8 @@ public sealed class SourceOptions
     [Range(1, 10)]
     public int MaxAttempts { get; set; } = 4;
 
+    /// <summary>Base delay of the exponential back-off between attempts (with jitter).</summary>
+    public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(2);
+
     public bool IsHttp => Uri.TryCreate(Location, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
 }

@@ -10,7 +10,8 @@ namespace MeetingTracker.LogGen.Serving;
 /// <summary>
 /// Answers folder requests with a listing page in the chosen style. Unlike stock Apache and nginx the page
 /// carries an ETag and Last-Modified derived from its entries and answers conditional requests with 304, so a
-/// harvester revalidating an unchanged tree costs no bodies.
+/// harvester revalidating an unchanged tree costs no bodies. A folder with an <c>index.html</c> is answered with that
+/// page instead (Apache's <c>DirectoryIndex</c>), which lets tests hand-write a listing.
 /// </summary>
 internal sealed class DirectoryListings(string root, PathString basePath, ListingStyle style)
 {
@@ -31,6 +32,13 @@ internal sealed class DirectoryListings(string root, PathString basePath, Listin
             context.Response.StatusCode = StatusCodes.Status301MovedPermanently;
             context.Response.Headers.Location = escapedPath + "/";
             return Task.CompletedTask;
+        }
+
+        if (File.Exists(Path.Combine(folder, "index.html")))
+        {
+            // Apache's DirectoryIndex: a folder's own index page stands in for the listing.
+            request.Path += "index.html";
+            return next(context);
         }
 
         return WriteAsync(context, folder, request.Path.Value!, escapedPath);
@@ -57,8 +65,8 @@ internal sealed class DirectoryListings(string root, PathString basePath, Listin
             _ => PlainListing.Render(path, parent, items),
         };
         var body = Encoding.UTF8.GetBytes(html);
+        // Sent chunked, without Content-Length, as both servers send listings.
         context.Response.ContentType = "text/html;charset=UTF-8";
-        context.Response.ContentLength = body.Length;
         if (!HttpMethods.IsHead(context.Request.Method))
         {
             await context.Response.Body.WriteAsync(body, context.RequestAborted);

@@ -52,6 +52,7 @@ public sealed class MeetbotHttpServer : IAsyncDisposable
         var listings = new DirectoryListings(full, BasePath, style);
         var files = new SymlinkFileProvider(full);
         app.Use(recorder.InvokeAsync);
+        app.Use(listings.InvokeAsync);
         app.UseStaticFiles(new StaticFileOptions
         {
             FileProvider = files,
@@ -59,7 +60,6 @@ public sealed class MeetbotHttpServer : IAsyncDisposable
             ServeUnknownFileTypes = true,
             DefaultContentType = "application/octet-stream",
         });
-        app.Use(listings.InvokeAsync);
         app.Run(context =>
         {
             context.Response.StatusCode = StatusCodes.Status404NotFound;
