@@ -1,0 +1,70 @@
+using System.Diagnostics;
+using MeetingTracker.Cli;
+using MeetingTracker.Core.Harvesting;
+using MeetingTracker.LogGen.Generation;
+using Microsoft.EntityFrameworkCore;
+
+namespace MeetingTracker.Core.Tests.Harvesting;
+
+/// <summary>A real <c>meetingtracker import</c> process killed mid-run, then a new run over the same database.</summary>
+public sealed class KilledHarvestTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task A_harvest_killed_mid_run_and_restarted_ends_with_every_meeting_exactly_once()
+    {
+        using var tree = new LogGenTree(new GeneratorOptions { Teams = 6, Weeks = 30, Seed = 21 });
+        await using var host = await HarvestHost.StartAsync(Ct);
+        using var child = Process.Start(new ProcessStartInfo("dotnet")
+        {
+            // The CLI assembly as built beside the tests, run with the test host's runtime and dependency files.
+            ArgumentList =
+            {
+                "exec", "--runtimeconfig", Beside("MeetingTracker.Core.Tests.runtimeconfig.json"), "--depsfile", Beside("MeetingTracker.Core.Tests.deps.json"),
+                typeof(CliApp).Assembly.Location, "import", tree.Root, "--data", host.DataDir, "--name", "test",
+            },
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        })!;
+
+        var partial = 0;
+        var seen = new List<int>();
+        while (partial < 10 && !child.HasExited)
+        {
+            await Task.Delay(20, Ct);
+            await using var db = host.Db();
+            partial = await db.Meetings.CountAsync(Ct);
+            seen.Add(partial);
+        }
+
+        if (child.HasExited)
+        {
+            Assert.Fail("the import ended before it could be killed: " + await child.StandardError.ReadToEndAsync(Ct));
+        }
+
+        child.Kill(entireProcessTree: true);
+        await child.WaitForExitAsync(Ct);
+        await using (var db = host.Db())
+        {
+            partial = await db.Meetings.CountAsync(Ct);
+            Assert.True(partial >= 10 && partial < tree.Summary.Meetings, $"{partial} meetings after the kill; seen while polling: {string.Join(' ', seen)}");
+            await HarvestFailureTests.AssertEveryMeetingWhole(db);
+        }
+
+        var next = await host.HarvestAsync(FolderHarvestTests.Folder(tree.Root), Ct);
+
+        Assert.Equal(HarvestStatus.Succeeded, next.Status);
+        Assert.Equal(tree.Summary.Meetings - partial, next.New);
+        await using (var db = host.Db())
+        {
+            Assert.Equal(tree.Summary.Meetings, await db.Meetings.CountAsync(Ct));
+            Assert.Equal(tree.Summary.Meetings, await db.Meetings.Select(m => m.MeetingKey).Distinct().CountAsync(Ct));
+            await HarvestFailureTests.AssertEveryMeetingWhole(db);
+            var killed = await db.Runs.OrderBy(r => r.Id).FirstAsync(Ct);
+            Assert.Equal(HarvestStatus.Interrupted, killed.Status);
+        }
+    }
+
+    private static string Beside(string file) => Path.Combine(AppContext.BaseDirectory, file);
+}
