@@ -34,5 +34,6 @@ public sealed class HttpSourceScopeTests
         Assert.Equal(0, other.Server.Log.Requests);
         Assert.All(tree.Server.Log.Paths, p => Assert.StartsWith("/meetbot/", p, StringComparison.Ordinal));
         Assert.Single(tree.Server.Log.Paths, "/meetbot/chan/");
+        Assert.DoesNotContain("/meetbot/elsewhere/", tree.Server.Log.Paths);
     }
 }
