@@ -69,6 +69,8 @@ internal sealed class DirectoryListings(string root, PathString basePath, Listin
         context.Response.ContentType = "text/html;charset=UTF-8";
         if (!HttpMethods.IsHead(context.Request.Method))
         {
+            // Headers first, or Kestrel would add a Content-Length for a body written in one go.
+            await context.Response.StartAsync(context.RequestAborted);
             await context.Response.Body.WriteAsync(body, context.RequestAborted);
         }
     }
