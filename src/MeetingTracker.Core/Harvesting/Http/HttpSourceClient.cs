@@ -60,6 +60,7 @@ internal sealed class HttpSourceClient : IDisposable
                 }
 
                 var reason = string.Create(CultureInfo.InvariantCulture, $"HTTP {status} {response.ReasonPhrase}").TrimEnd();
+                // The statuses the retry strategy retries (HttpClientResiliencePredicates): they were tried every time.
                 throw new SourceException(status is >= 500 or 408 or 429 ? $"{reason} after {Attempts}" : reason);
             }
         }
