@@ -17,9 +17,6 @@ public sealed class MeetingTrackerOptions
     public static string ResolveDataDir(string? configured, string contentRoot)
         => string.IsNullOrWhiteSpace(configured) ? StorageSetup.DefaultDataDir() : Path.GetFullPath(configured, contentRoot);
 
-    /// <summary>The recurring job of a source.</summary>
-    public static string JobId(string sourceName) => "harvest:" + sourceName;
-
     public SourceOptions? FindSource(string name)
         => Sources.Find(s => string.Equals(s.Name, name, StringComparison.Ordinal));
 }

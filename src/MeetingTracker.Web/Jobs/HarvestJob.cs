@@ -12,6 +12,11 @@ namespace MeetingTracker.Web.Jobs;
 /// </summary>
 public sealed partial class HarvestJob(IOptions<MeetingTrackerOptions> options, Harvester harvester, ILogger<HarvestJob> logger)
 {
+    /// <summary>Recurring job ids are <c>harvest:&lt;source name&gt;</c>.</summary>
+    public const string IdPrefix = "harvest:";
+
+    public static string RecurringJobId(string sourceName) => IdPrefix + sourceName;
+
     [JobDisplayName("Harvest {0}")]
     [DisableConcurrentExecution("harvest:{0}", 60)]
     [AutomaticRetry(Attempts = 0)]

@@ -22,12 +22,12 @@ public sealed partial class HarvestScheduler(
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         var sources = options.Value.Sources;
-        RemoveUnconfigured(sources.Select(s => MeetingTrackerOptions.JobId(s.Name)).ToHashSet(StringComparer.Ordinal));
+        RemoveUnconfigured(sources.Select(s => HarvestJob.RecurringJobId(s.Name)).ToHashSet(StringComparer.Ordinal));
         foreach (var source in sources)
         {
             var name = source.Name;
             jobs.AddOrUpdate<HarvestJob>(
-                MeetingTrackerOptions.JobId(name),
+                HarvestJob.RecurringJobId(name),
                 job => job.RunAsync(name, CancellationToken.None),
                 source.Schedule,
                 new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
@@ -41,7 +41,7 @@ public sealed partial class HarvestScheduler(
             .ToListAsync(cancellationToken);
         foreach (var source in sources.Where(s => !harvested.Contains(s.Name, StringComparer.Ordinal)))
         {
-            jobs.Trigger(MeetingTrackerOptions.JobId(source.Name));
+            jobs.Trigger(HarvestJob.RecurringJobId(source.Name));
             LogFirstHarvest(source.Name);
         }
     }
@@ -54,7 +54,7 @@ public sealed partial class HarvestScheduler(
         using var connection = storage.GetConnection();
         foreach (var job in connection.GetRecurringJobs())
         {
-            if (job.Id.StartsWith("harvest:", StringComparison.Ordinal) && !configured.Contains(job.Id))
+            if (job.Id.StartsWith(HarvestJob.IdPrefix, StringComparison.Ordinal) && !configured.Contains(job.Id))
             {
                 jobs.RemoveIfExists(job.Id);
             }

@@ -95,6 +95,6 @@ public sealed partial class HomePageTests
         return await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
     }
 
-    [GeneratedRegex("""<th scope="row" class="key">([^<]+)</th>""")]
+    [GeneratedRegex("""<th scope="row" class="key"[^>]*>([^<]+)</th>""")]
     private static partial Regex MeetingKey();
 }
