@@ -30,6 +30,8 @@ public sealed class FetchedFile
     /// <summary>The meeting this file belongs to, once read.</summary>
     public int? MeetingId { get; set; }
 
+    public Meetings.Meeting? Meeting { get; set; }
+
     /// <summary>The parser version that last read this file's meeting; 0 before the first read.</summary>
     public int ParserVersion { get; set; }
 

@@ -40,7 +40,7 @@ internal sealed class MeetingPreparer(
                 var sha = FileContent.Sha256(result.Content);
                 var changed = old is null || !string.Equals(old.Sha256, sha, StringComparison.Ordinal);
                 needsRead |= changed;
-                fetched.Add(new NewContent(path, result.Content!, sha, result.ETag, result.LastModified ?? entry.LastModified, changed));
+                fetched.Add(new NewContent(path, result.Content!, sha, result.ETag, result.LastModified ?? entry.LastModified, changed, old?.Id));
             }
             catch (SourceException e)
             {
@@ -76,7 +76,8 @@ internal sealed class MeetingPreparer(
             parsed = parsed with { Warnings = [.. parsed.Warnings, .. failures.Select(f => $"{f.Path}: {f.Reason}")] };
         }
 
-        return new PreparedMeeting(group, fetched, failures, parsed, true);
+        var existing = group.Files.Values.Select(p => stored.GetValueOrDefault(p)?.MeetingId).FirstOrDefault(id => id is not null);
+        return new PreparedMeeting(group, fetched, failures, parsed, true) { ExistingMeetingId = existing };
     }
 
     private async Task<byte[]?> LoadStoredAsync(string path, CancellationToken cancellationToken)

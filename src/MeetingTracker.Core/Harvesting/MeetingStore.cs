@@ -68,27 +68,36 @@ internal sealed class MeetingStore : IDisposable
     private async Task<MeetingOutcome> WriteOneAsync(PreparedMeeting prepared, CancellationToken cancellationToken)
     {
         var group = prepared.Group;
-        var folder = group.Folder.Replace('\\', '/');
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
-        var meeting = prepared.Parsed is null ? null : await db.Meetings
-            .Include(m => m.Items).ThenInclude(i => i.Owners)
-            .AsSplitQuery()
-            .SingleOrDefaultAsync(m => m.SourceId == sourceId && m.Folder == folder && m.MeetingKey == group.MeetingKey, cancellationToken);
-        var isNew = meeting is null;
+        Meeting? meeting = null;
+        IReadOnlyList<LogLineRow> lines = [];
+        var isNew = false;
         if (prepared.Parsed is { } parsed)
         {
-            meeting ??= new Meeting { SourceId = sourceId, Folder = folder, MeetingKey = group.MeetingKey, Dialect = string.Empty, ReadFrom = string.Empty };
+            if (prepared.ExistingMeetingId is { } id)
+            {
+                meeting = await db.Meetings.Include(m => m.Items).ThenInclude(i => i.Owners).AsSplitQuery().SingleOrDefaultAsync(m => m.Id == id, cancellationToken);
+            }
+
+            isNew = meeting is null;
+            meeting ??= new Meeting { SourceId = sourceId, Folder = group.Folder.Replace('\\', '/'), MeetingKey = group.MeetingKey, Dialect = string.Empty, ReadFrom = string.Empty };
             writer.AddNewPeopleAndTeam(db, meeting, parsed, group.Name);
-            await db.SaveChangesAsync(cancellationToken);
-            writer.Apply(db, meeting, parsed, group.Name, parserVersion);
+            if (db.ChangeTracker.HasChanges()) await db.SaveChangesAsync(cancellationToken);
+            lines = writer.Apply(db, meeting, parsed, group.Name, parserVersion);
             if (isNew) db.Meetings.Add(meeting);
-            await db.SaveChangesAsync(cancellationToken);
         }
 
-        await StoreFilesAsync(db, prepared, meeting?.Id, cancellationToken);
+        var added = await StoreFilesAsync(db, prepared, meeting, cancellationToken);
         db.FileOutcomes.AddRange(prepared.Failures.Select(f => new HarvestFileOutcome { RunId = runId, Path = f.Path, Reason = f.Reason }));
         await db.SaveChangesAsync(cancellationToken);
+        if (meeting is not null)
+        {
+            foreach (var line in lines) line.MeetingId = meeting.Id;
+            await LineBulkInsert.InsertAsync(db, lines, cancellationToken);
+        }
+
+        await MarkReadAsync(db, prepared, added, meeting?.Id, cancellationToken);
         await tx.CommitAsync(cancellationToken);
         people.Commit();
         teams.Commit();
@@ -97,19 +106,19 @@ internal sealed class MeetingStore : IDisposable
         return isNew ? MeetingOutcome.New : MeetingOutcome.Updated;
     }
 
-    private async Task StoreFilesAsync(TrackerDb db, PreparedMeeting prepared, int? meetingId, CancellationToken cancellationToken)
+    /// <summary>Adds new files (read marks included) and updates changed ones; returns the paths it added.</summary>
+    private async Task<HashSet<string>> StoreFilesAsync(TrackerDb db, PreparedMeeting prepared, Meeting? meeting, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var paths = prepared.Group.Files.Values.ToList();
-        var existing = await db.Files.Where(f => f.SourceId == sourceId && paths.Contains(f.Path))
-            .Select(f => new { f.Id, f.Path }).ToDictionaryAsync(f => f.Path, f => f.Id, StringComparer.Ordinal, cancellationToken);
+        var added = new HashSet<string>(StringComparer.Ordinal);
+        var error = prepared.NeedsRead && prepared.Parsed is null ? string.Join("; ", prepared.Failures.Select(f => f.Reason)) : null;
         foreach (var f in prepared.Fetched)
         {
-            if (existing.TryGetValue(f.Path, out var id))
+            if (f.StoredId is { } id)
             {
                 if (f.ContentChanged)
                 {
-                    var content = FileContent.Compress(f.Raw);
+                    var content = f.Compressed;
                     await db.Files.Where(x => x.Id == id).ExecuteUpdateAsync(
                         s => s.SetProperty(x => x.Content, content).SetProperty(x => x.Sha256, f.Sha256).SetProperty(x => x.FetchedAt, now),
                         cancellationToken);
@@ -121,17 +130,25 @@ internal sealed class MeetingStore : IDisposable
             }
             else
             {
+                added.Add(f.Path);
                 db.Files.Add(new FetchedFile
                 {
                     SourceId = sourceId, Path = f.Path, Length = f.Raw.LongLength, LastModified = f.LastModified, ETag = f.ETag,
-                    Sha256 = f.Sha256, Content = FileContent.Compress(f.Raw), FetchedAt = now,
+                    Sha256 = f.Sha256, Content = f.Compressed, FetchedAt = now,
+                    Meeting = meeting, ParserVersion = prepared.NeedsRead ? parserVersion : 0, Error = error,
                 });
             }
         }
 
-        await db.SaveChangesAsync(cancellationToken);
-        if (!prepared.NeedsRead) return;
+        return added;
+    }
 
+    /// <summary>Marks the group's stored files as read by this parser version, into this meeting (or failed, with why).</summary>
+    private async Task MarkReadAsync(TrackerDb db, PreparedMeeting prepared, HashSet<string> added, int? meetingId, CancellationToken cancellationToken)
+    {
+        if (!prepared.NeedsRead) return;
+        var paths = prepared.Group.Files.Values.Where(p => !added.Contains(p)).ToList();
+        if (paths.Count == 0) return;
         var error = prepared.Parsed is null ? string.Join("; ", prepared.Failures.Select(f => f.Reason)) : null;
         await db.Files.Where(x => x.SourceId == sourceId && paths.Contains(x.Path)).ExecuteUpdateAsync(
             s => s.SetProperty(x => x.ParserVersion, parserVersion).SetProperty(x => x.MeetingId, x => meetingId ?? x.MeetingId).SetProperty(x => x.Error, error),

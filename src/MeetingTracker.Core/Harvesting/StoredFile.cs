@@ -7,7 +7,12 @@ internal sealed record StoredFile(int Id, string Path, long Length, DateTimeOffs
 }
 
 /// <summary>A file body a run fetched, to be stored with its meeting.</summary>
-internal sealed record NewContent(string Path, byte[] Raw, string Sha256, string? ETag, DateTimeOffset? LastModified, bool ContentChanged);
+/// <param name="StoredId">The stored file it replaces, if any.</param>
+internal sealed record NewContent(string Path, byte[] Raw, string Sha256, string? ETag, DateTimeOffset? LastModified, bool ContentChanged, int? StoredId)
+{
+    /// <summary>Compressed by the parallel workers, so the single writer only writes.</summary>
+    public byte[] Compressed { get; } = FileContent.Compress(Raw);
+}
 
 /// <summary>One meeting's files after fetching and reading, ready to be written in one transaction.</summary>
 internal sealed record PreparedMeeting(
@@ -17,6 +22,9 @@ internal sealed record PreparedMeeting(
     Meetbot.ParsedMeeting? Parsed,
     bool NeedsRead)
 {
+    /// <summary>The stored meeting these files were read into before, if any.</summary>
+    public int? ExistingMeetingId { get; init; }
+
     /// <summary>Nothing to write: no body changed and nothing to re-read.</summary>
     public bool Unchanged => !NeedsRead && Fetched.Count == 0 && Failures.Count == 0;
 }

@@ -31,8 +31,11 @@ public sealed class MeetingWriter(PeopleDirectory people, TeamsDirectory teams, 
         }
     }
 
-    /// <summary>Fills <paramref name="meeting"/> (tracked by <paramref name="db"/>, with its items loaded when it exists).</summary>
-    public void Apply(TrackerDb db, Meeting meeting, ParsedMeeting parsed, MeetingFileName name, int parserVersion)
+    /// <summary>
+    /// Fills <paramref name="meeting"/> (tracked by <paramref name="db"/>, with its items loaded when it exists) and
+    /// returns its log lines, which the caller inserts in bulk once the meeting has its id.
+    /// </summary>
+    public IReadOnlyList<LogLineRow> Apply(TrackerDb db, Meeting meeting, ParsedMeeting parsed, MeetingFileName name, int parserVersion)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(meeting);
@@ -54,11 +57,12 @@ public sealed class MeetingWriter(PeopleDirectory people, TeamsDirectory teams, 
         meeting.ParserVersion = parserVersion;
         meeting.ReadAt = clock.GetUtcNow();
 
-        ReplaceChildren(db, meeting, parsed);
+        var lines = ReplaceChildren(db, meeting, parsed);
         MergeItems(db, meeting, parsed);
+        return lines;
     }
 
-    private void ReplaceChildren(TrackerDb db, Meeting meeting, ParsedMeeting parsed)
+    private List<LogLineRow> ReplaceChildren(TrackerDb db, Meeting meeting, ParsedMeeting parsed)
     {
         if (meeting.Id != 0)
         {
@@ -73,11 +77,12 @@ public sealed class MeetingWriter(PeopleDirectory people, TeamsDirectory teams, 
             meeting.Topics.Add(new Topic { Ordinal = i, Title = IrcText.Clean(t.Title), Nick = t.Nick, Time = t.Time, Line = t.Line });
         }
 
+        var lines = new List<LogLineRow>(parsed.Lines.Count);
         foreach (var line in parsed.Lines)
         {
             var row = new LogLineRow { Number = line.Number, Time = line.Time, Nick = line.Nick, Text = IrcText.Clean(line.Text), IsEmote = line.IsEmote };
             row.PersonId = PersonId(db, line.Nick);
-            meeting.Lines.Add(row);
+            lines.Add(row);
         }
 
         foreach (var attendee in parsed.People)
@@ -89,6 +94,8 @@ public sealed class MeetingWriter(PeopleDirectory people, TeamsDirectory teams, 
 
             meeting.Attendance.Add(new Attendance { Nick = attendee.Nick, PersonId = personId, Lines = attendee.Lines });
         }
+
+        return lines;
     }
 
     private void MergeItems(TrackerDb db, Meeting meeting, ParsedMeeting parsed)

@@ -19,7 +19,7 @@ internal sealed class FetchedFileConfiguration : IEntityTypeConfiguration<Fetche
         builder.HasIndex(f => new { f.SourceId, f.Path }).IsUnique();
         builder.HasIndex(f => f.MeetingId);
         builder.HasOne<Source>().WithMany().HasForeignKey(f => f.SourceId).OnDelete(DeleteBehavior.Cascade);
-        builder.HasOne<Meetings.Meeting>().WithMany().HasForeignKey(f => f.MeetingId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasOne(f => f.Meeting).WithMany().HasForeignKey(f => f.MeetingId).OnDelete(DeleteBehavior.SetNull);
     }
 }
 

@@ -30,7 +30,7 @@ public static class StorageSetup
     {
         ArgumentNullException.ThrowIfNull(dataDir);
         var connection = ConnectionString(Path.GetFullPath(dataDir));
-        services.AddDbContextFactory<TrackerDb>(o => o.UseSqlite(connection));
+        services.AddDbContextFactory<TrackerDb>(o => o.UseSqlite(connection).AddInterceptors(SqlitePragmas.Instance));
         return services;
     }
 
