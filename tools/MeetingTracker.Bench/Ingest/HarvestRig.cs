@@ -1,0 +1,61 @@
+using System.Diagnostics;
+using MeetingTracker.Core.Harvesting;
+using MeetingTracker.Core.Storage;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace MeetingTracker.Bench.Ingest;
+
+/// <summary>The engine's services over one data folder, built and migrated as the CLI builds them.</summary>
+public sealed class HarvestRig : IAsyncDisposable
+{
+    private readonly ServiceProvider services;
+
+    private HarvestRig(ServiceProvider services, string dataDir)
+    {
+        this.services = services;
+        DataDir = dataDir;
+    }
+
+    public string DataDir { get; }
+
+    /// <summary>A fresh, empty data folder (deleted first when it exists).</summary>
+    public static async Task<HarvestRig> CreateAsync(string dataDir, CancellationToken cancellationToken)
+    {
+        if (Directory.Exists(dataDir)) Directory.Delete(dataDir, recursive: true);
+        Directory.CreateDirectory(dataDir);
+        var services = new ServiceCollection()
+            .AddLogging(b => b.SetMinimumLevel(LogLevel.Warning))
+            .AddHarvesting(dataDir)
+            .BuildServiceProvider();
+        await StorageSetup.MigrateAsync(services.GetRequiredService<IDbContextFactory<TrackerDb>>(), cancellationToken);
+        return new HarvestRig(services, dataDir);
+    }
+
+    /// <summary>One timed harvest; a failed run or failed meetings stop the benchmark.</summary>
+    public async Task<(HarvestSummary Summary, TimeSpan Elapsed)> HarvestAsync(SourceOptions options, CancellationToken cancellationToken)
+    {
+        var harvester = services.GetRequiredService<Harvester>();
+        var watch = Stopwatch.StartNew();
+        var summary = await harvester.HarvestAsync(options, null, cancellationToken);
+        watch.Stop();
+        if (summary.Status != HarvestStatus.Succeeded || summary.Failed > 0)
+        {
+            throw new InvalidOperationException($"harvest of {options.Name} did not succeed: {summary.Status} {summary.Error}; {summary.MeetingsLine}");
+        }
+
+        return (summary, watch.Elapsed);
+    }
+
+    /// <summary>Bytes of the database files (main file and WAL).</summary>
+    public long DatabaseBytes()
+        => Directory.EnumerateFiles(DataDir, "*.db*").Sum(f => new FileInfo(f).Length);
+
+    public async ValueTask DisposeAsync()
+    {
+        await services.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+    }
+}

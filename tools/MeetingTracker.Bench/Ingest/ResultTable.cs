@@ -1,0 +1,28 @@
+using System.Globalization;
+
+namespace MeetingTracker.Bench.Ingest;
+
+/// <summary>The summary of a run as a Markdown table, ready for docs/benchmarks.md.</summary>
+public static class ResultTable
+{
+    public static void Print(BenchServer server, IReadOnlyList<Measurement> rows, double ratio, BenchEnvironment environment)
+    {
+        var c = CultureInfo.InvariantCulture;
+        Console.WriteLine();
+        Console.WriteLine(string.Create(c, $"Server: {server.Meetings:N0} meetings, {server.Files:N0} files, {server.MiB:F1} MiB, {server.LogLines:N0} log lines ({server.Teams} teams × {server.Weeks} weeks, Fedora layout, seed 42)"));
+        Console.WriteLine();
+        Console.WriteLine("| step | runs | min (s) | median (s) | target | met | what it did |");
+        Console.WriteLine("|---|---:|---:|---:|---:|---|---|");
+        foreach (var row in rows)
+        {
+            var target = row.TargetSeconds is { } t ? string.Create(c, $"≤ {t:0} s") : string.Empty;
+            var met = row.Met switch { true => "yes", false => "**no**" + (row.Failure is { } f ? $" ({f})" : string.Empty), null => string.Empty };
+            Console.WriteLine(string.Create(c, $"| {row.Name} | {row.Runs} | {row.Min:F2} | {row.Median:F2} | {target} | {met} | {row.Notes} |"));
+        }
+
+        Console.WriteLine();
+        Console.WriteLine(string.Create(c, $"Ratio folder import / sqlite3 import (medians): {ratio:F1}"));
+        Console.WriteLine(string.Create(c, $"Environment: {environment.Cpu}, {environment.Cores} cores, {environment.Runtime}, {environment.Os}, {environment.Date:yyyy-MM-dd HH:mm} UTC"));
+        Console.WriteLine($"Load: at start {environment.Load}; at end {environment.LoadAfter}");
+    }
+}
