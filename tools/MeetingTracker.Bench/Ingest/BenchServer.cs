@@ -5,9 +5,10 @@ namespace MeetingTracker.Bench.Ingest;
 
 /// <summary>
 /// A generated Fedora-layout server and what it holds. <see cref="LogLines"/> counts the lines of the
-/// <c>.log.txt</c> files of real meetings (rename stubs left out, as the harvester leaves them out).
+/// <c>.log.txt</c> files of real meetings (rename stubs left out, as the harvester leaves them out); <see cref="Files"/>
+/// and <see cref="Bytes"/> count every file written, stubs included.
 /// </summary>
-public sealed record BenchServer(string Root, int Teams, int Weeks, int Meetings, int Files, long Bytes, IReadOnlyList<MeetingFileGroup> Groups, long LogLines)
+public sealed record BenchServer(string Root, int Teams, int Weeks, int Meetings, int RenameStubs, int Files, long Bytes, IReadOnlyList<MeetingFileGroup> Groups, long LogLines)
 {
     public double MiB => Bytes / 1_048_576.0;
 
@@ -31,7 +32,8 @@ public sealed record BenchServer(string Root, int Teams, int Weeks, int Meetings
             if (group.Files.TryGetValue(MeetbotFormat.LogTxt, out var log)) lines += CountLines(File.ReadAllBytes(Path.Combine(root, log)));
         }
 
-        return new BenchServer(root, teams, weeks, written.Meetings, written.Files, written.Bytes, groups, lines);
+        if (groups.Count != written.Meetings) throw new InvalidDataException($"{written.Meetings} meetings written, {groups.Count} found");
+        return new BenchServer(root, teams, weeks, written.Meetings, written.RenameStubs, written.Files, written.Bytes, groups, lines);
     }
 
     /// <summary>Line feeds, plus a last line without one.</summary>

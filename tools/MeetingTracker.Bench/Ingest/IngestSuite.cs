@@ -24,17 +24,17 @@ public static class IngestSuite
         try
         {
             var server = Step("generate", () => BenchServer.Generate(Path.Combine(work, "tree"), args.Meetings, cancellationToken));
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {server.Meetings:N0} meetings ({server.Teams} teams × {server.Weeks} weeks, Fedora layout), {server.Files:N0} files, {server.MiB:F1} MiB, {server.LogLines:N0} log lines"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {server.Meetings:N0} meetings (+{server.RenameStubs:N0} rename stubs; {server.Teams} teams × {server.Weeks} weeks, Fedora layout), {server.Files:N0} files, {server.MiB:F1} MiB, {server.LogLines:N0} log lines"));
 
             await WarmUpAsync(work, cancellationToken);
             var rows = new List<Measurement>();
-            rows.AddRange(await FolderAsync(server, work, args, cancellationToken));
+            var folder = await FolderAsync(server, work, args, cancellationToken);
+            rows.AddRange(folder);
             rows.AddRange(await HttpAsync(server, work, args, cancellationToken));
             var baseline = Baseline(server, work, args);
             rows.Add(baseline);
 
-            var ratio = rows[0].Median / baseline.Median;
-            ResultTable.Print(server, rows, ratio, environment with { LoadAfter = BenchEnvironment.LoadAverage() });
+            ResultTable.Print(server, rows, folder[0], baseline, environment with { LoadAfter = BenchEnvironment.LoadAverage() });
             return rows.All(r => r.Met != false) ? 0 : 1;
         }
         finally
@@ -43,7 +43,7 @@ public static class IngestSuite
         }
     }
 
-    private static async Task<IEnumerable<Measurement>> FolderAsync(BenchServer server, string work, IngestArgs args, CancellationToken cancellationToken)
+    private static async Task<Measurement[]> FolderAsync(BenchServer server, string work, IngestArgs args, CancellationToken cancellationToken)
     {
         var import = new Measurement("folder import", FolderImportTarget);
         var again = new Measurement("folder re-harvest, unchanged");
@@ -77,7 +77,7 @@ public static class IngestSuite
         return [import, again];
     }
 
-    private static async Task<IEnumerable<Measurement>> HttpAsync(BenchServer server, string work, IngestArgs args, CancellationToken cancellationToken)
+    private static async Task<Measurement[]> HttpAsync(BenchServer server, string work, IngestArgs args, CancellationToken cancellationToken)
     {
         var first = new Measurement("HTTP first harvest");
         var again = new Measurement("HTTP re-harvest, unchanged", HttpReharvestTarget);

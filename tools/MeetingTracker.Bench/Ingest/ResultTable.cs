@@ -5,11 +5,11 @@ namespace MeetingTracker.Bench.Ingest;
 /// <summary>The summary of a run as a Markdown table, ready for docs/benchmarks.md.</summary>
 public static class ResultTable
 {
-    public static void Print(BenchServer server, IReadOnlyList<Measurement> rows, double ratio, BenchEnvironment environment)
+    public static void Print(BenchServer server, IReadOnlyList<Measurement> rows, Measurement folderImport, Measurement baseline, BenchEnvironment environment)
     {
         var c = CultureInfo.InvariantCulture;
         Console.WriteLine();
-        Console.WriteLine(string.Create(c, $"Server: {server.Meetings:N0} meetings, {server.Files:N0} files, {server.MiB:F1} MiB, {server.LogLines:N0} log lines ({server.Teams} teams × {server.Weeks} weeks, Fedora layout, seed 42)"));
+        Console.WriteLine(string.Create(c, $"Server: {server.Meetings:N0} meetings (+{server.RenameStubs:N0} rename stubs), {server.Files:N0} files, {server.MiB:F1} MiB, {server.LogLines:N0} log lines ({server.Teams} teams × {server.Weeks} weeks, Fedora layout, seed 42)"));
         Console.WriteLine();
         Console.WriteLine("| step | runs | min (s) | median (s) | target | met | what it did |");
         Console.WriteLine("|---|---:|---:|---:|---:|---|---|");
@@ -21,7 +21,9 @@ public static class ResultTable
         }
 
         Console.WriteLine();
-        Console.WriteLine(string.Create(c, $"Ratio folder import / sqlite3 import (medians): {ratio:F1}"));
+        var import = folderImport.Median;
+        Console.WriteLine(string.Create(c, $"Folder import (median): {server.Meetings / import:N0} meetings/s, {server.LogLines / import:N0} log lines/s, {server.MiB / import:F1} MiB/s"));
+        Console.WriteLine(string.Create(c, $"Ratio folder import / sqlite3 import (medians): {import / baseline.Median:F1}"));
         Console.WriteLine(string.Create(c, $"Environment: {environment.Cpu}, {environment.Cores} cores, {environment.Runtime}, {environment.Os}, {environment.Date:yyyy-MM-dd HH:mm} UTC"));
         Console.WriteLine($"Load: at start {environment.Load}; at end {environment.LoadAfter}");
     }
