@@ -1,4 +1,5 @@
 using MeetingTracker.Core.Harvesting;
+using MeetingTracker.Core.Harvesting.Http;
 using MeetingTracker.Core.Storage;
 using MeetingTracker.Core.Tests.Cli;
 using Microsoft.Data.Sqlite;
@@ -20,6 +21,9 @@ internal sealed class HarvestHost : IAsyncDisposable
         services = new ServiceCollection()
             .AddLogging(b => b.SetMinimumLevel(LogLevel.Warning))
             .AddSingleton<TimeProvider>(Clock)
+
+            // HTTP back-off and time-outs wait on the real clock; only the harvester's timestamps are faked.
+            .AddSingleton(sp => new HttpSourceFactory(TimeProvider.System, sp.GetRequiredService<ILoggerFactory>()))
             .AddHarvesting(data.Path)
             .BuildServiceProvider();
     }

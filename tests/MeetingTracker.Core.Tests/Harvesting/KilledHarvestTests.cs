@@ -2,6 +2,7 @@ using System.Diagnostics;
 using MeetingTracker.Cli;
 using MeetingTracker.Core.Harvesting;
 using MeetingTracker.LogGen.Generation;
+using MeetingTracker.LogGen.Serving;
 using Microsoft.EntityFrameworkCore;
 
 namespace MeetingTracker.Core.Tests.Harvesting;
@@ -11,10 +12,14 @@ public sealed class KilledHarvestTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    [Fact]
-    public async Task A_harvest_killed_mid_run_and_restarted_ends_with_every_meeting_exactly_once()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_harvest_killed_mid_run_and_restarted_ends_with_every_meeting_exactly_once(bool overHttp)
     {
         using var tree = new LogGenTree(new GeneratorOptions { Teams = 6, Weeks = 30, Seed = 21 });
+        await using var server = overHttp ? await MeetbotHttpServer.StartAsync(tree.Root, ListingStyle.Apache, Ct) : null;
+        var source = new SourceOptions { Name = "test", Location = server?.BaseUri.ToString() ?? tree.Root, RequestsPerSecond = 0 };
         await using var host = await HarvestHost.StartAsync(Ct);
         using var child = Process.Start(new ProcessStartInfo("dotnet")
         {
@@ -22,7 +27,7 @@ public sealed class KilledHarvestTests
             ArgumentList =
             {
                 "exec", "--runtimeconfig", Beside("MeetingTracker.Core.Tests.runtimeconfig.json"), "--depsfile", Beside("MeetingTracker.Core.Tests.deps.json"),
-                typeof(CliApp).Assembly.Location, "import", tree.Root, "--data", host.DataDir, "--name", "test",
+                typeof(CliApp).Assembly.Location, "import", source.Location, "--data", host.DataDir, "--name", "test", "--rps", "0",
             },
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -52,7 +57,7 @@ public sealed class KilledHarvestTests
             await HarvestFailureTests.AssertEveryMeetingWhole(db);
         }
 
-        var next = await host.HarvestAsync(FolderHarvestTests.Folder(tree.Root), Ct);
+        var next = await host.HarvestAsync(source, Ct);
 
         Assert.Equal(HarvestStatus.Succeeded, next.Status);
         Assert.Equal(tree.Summary.Meetings - partial, next.New);
