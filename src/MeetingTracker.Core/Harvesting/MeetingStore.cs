@@ -50,19 +50,41 @@ internal sealed class MeetingStore : IDisposable
         {
             return await WriteOneAsync(prepared, cancellationToken);
         }
-        catch (DbUpdateException e)
+        catch (DbUpdateException)
         {
-            // Another source's harvest may have added the same nick or team meanwhile: start from the database again.
+            // Another source's harvest may have added the same nick or team meanwhile: read the alias tables again
+            // and write the meeting once more; a second failure is recorded as this meeting's.
+            await ReloadDirectoriesAsync(cancellationToken);
+            try
+            {
+                return await WriteOneAsync(prepared, cancellationToken);
+            }
+            catch (DbUpdateException e)
+            {
+                await ReloadDirectoriesAsync(cancellationToken);
+                var reason = $"could not store the meeting: {e.InnerException?.Message ?? e.Message}";
+                await RecordFailuresAsync([new SourceFailure(prepared.Group.SourceOfTruth, reason)], cancellationToken);
+                return MeetingOutcome.Failed;
+            }
+        }
+        catch
+        {
+            // Rolled back (cancelled, or the run fails): people and teams it added were never saved.
             people.Discard();
             teams.Discard();
-            var reason = $"could not store the meeting: {e.InnerException?.Message ?? e.Message}";
-            await RecordFailuresAsync([new SourceFailure(prepared.Group.SourceOfTruth, reason)], cancellationToken);
-            return MeetingOutcome.Failed;
+            throw;
         }
         finally
         {
             gate.Release();
         }
+    }
+
+    private async Task ReloadDirectoriesAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await people.ReloadAsync(db, cancellationToken);
+        await teams.ReloadAsync(db, cancellationToken);
     }
 
     private async Task<MeetingOutcome> WriteOneAsync(PreparedMeeting prepared, CancellationToken cancellationToken)

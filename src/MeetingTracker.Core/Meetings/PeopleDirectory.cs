@@ -19,15 +19,22 @@ public sealed class PeopleDirectory
 
     public static async Task<PeopleDirectory> LoadAsync(TrackerDb db, CancellationToken cancellationToken)
     {
+        var directory = new PeopleDirectory(new Dictionary<string, Person>(StringComparer.OrdinalIgnoreCase));
+        await directory.ReloadAsync(db, cancellationToken);
+        return directory;
+    }
+
+    /// <summary>Forgets everything and reads the alias table again (another harvest may have added to it).</summary>
+    public async Task ReloadAsync(TrackerDb db, CancellationToken cancellationToken)
+    {
         ArgumentNullException.ThrowIfNull(db);
         var aliases = await db.PersonAliases.AsNoTracking().Include(a => a.Person).ToListAsync(cancellationToken);
-        var map = new Dictionary<string, Person>(StringComparer.OrdinalIgnoreCase);
+        pending.Clear();
+        known.Clear();
         foreach (var a in aliases)
         {
-            map.TryAdd(a.Nick, a.Person!);
+            known.TryAdd(a.Nick, a.Person!);
         }
-
-        return new PeopleDirectory(map);
     }
 
     /// <summary>The person a nick belongs to (new people are added to <paramref name="db"/>), or null for a bot.</summary>

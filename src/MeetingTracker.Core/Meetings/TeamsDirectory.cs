@@ -16,9 +16,22 @@ public sealed class TeamsDirectory
 
     public static async Task<TeamsDirectory> LoadAsync(TrackerDb db, CancellationToken cancellationToken)
     {
+        var directory = new TeamsDirectory(new Dictionary<string, int>(StringComparer.Ordinal));
+        await directory.ReloadAsync(db, cancellationToken);
+        return directory;
+    }
+
+    /// <summary>Forgets everything and reads the alias table again (another harvest may have added to it).</summary>
+    public async Task ReloadAsync(TrackerDb db, CancellationToken cancellationToken)
+    {
         ArgumentNullException.ThrowIfNull(db);
-        var aliases = await db.TeamAliases.AsNoTracking().ToDictionaryAsync(a => a.Name, a => a.TeamId, StringComparer.Ordinal, cancellationToken);
-        return new TeamsDirectory(aliases);
+        var aliases = await db.TeamAliases.AsNoTracking().Select(a => new { a.Name, a.TeamId }).ToListAsync(cancellationToken);
+        pending.Clear();
+        known.Clear();
+        foreach (var a in aliases)
+        {
+            known[a.Name] = a.TeamId;
+        }
     }
 
     /// <summary>Sets <paramref name="meeting"/>'s team from its name, adding a new team to <paramref name="db"/> when needed.</summary>

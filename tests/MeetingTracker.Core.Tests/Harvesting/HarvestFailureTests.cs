@@ -101,6 +101,24 @@ public sealed class HarvestFailureTests
     }
 
     [Fact]
+    public async Task Two_sources_harvested_at_once_share_people_and_teams_without_losing_a_meeting()
+    {
+        using var tree = new LogGenTree(new GeneratorOptions { Teams = 2, Weeks = 6, Seed = 31 });
+        await using var host = await HarvestHost.StartAsync(Ct);
+        var a = new SourceOptions { Name = "a", Location = tree.Root };
+        var b = new SourceOptions { Name = "b", Location = tree.Root };
+
+        var results = await Task.WhenAll(host.HarvestAsync(a, Ct), host.HarvestAsync(b, Ct));
+
+        Assert.All(results, r => Assert.Equal($"meetings: {tree.Summary.Meetings} new, 0 updated, 0 unchanged, 0 failed", r.MeetingsLine));
+        await using var db = host.Db();
+        Assert.Equal(2 * tree.Summary.Meetings, await db.Meetings.CountAsync(Ct));
+        Assert.Equal(2, await db.Teams.CountAsync(Ct));
+        var nicks = await db.PersonAliases.Select(x => x.Nick).ToListAsync(Ct);
+        Assert.Equal(nicks.Count, nicks.Distinct(StringComparer.OrdinalIgnoreCase).Count());
+    }
+
+    [Fact]
     public async Task A_missing_folder_fails_the_run_with_its_reason()
     {
         await using var host = await HarvestHost.StartAsync(Ct);
