@@ -69,7 +69,7 @@ internal static partial class ImportCommand
         await RunsCommand.WriteFailuresAsync(services, summary.RunId, stdout, cancellationToken);
         stdout.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
-            $"run {summary.RunId} of {options.Name}: {summary.Status.ToString().ToLowerInvariant()}; {summary.FilesFetched} files fetched ({summary.BytesFetched / 1024.0:F0} KiB), {summary.NotModified} not modified"));
+            $"run {summary.RunId} of {options.Name}: {summary.Status.ToString().ToLowerInvariant()}; {summary.FilesFetched} bodies transferred ({summary.BytesFetched / 1024.0:F0} KiB), {summary.NotModified} not modified, {summary.Requests} requests"));
         if (summary.Error is not null) stderr.WriteLine($"meetingtracker: {summary.Error}");
         stdout.WriteLine(summary.MeetingsLine);
         return summary.Status == HarvestStatus.Succeeded && summary.Failed == 0 ? 0 : 1;

@@ -26,7 +26,7 @@ public sealed class HarvestRun
 
     public int MeetingsFailed { get; set; }
 
-    /// <summary>Files whose bodies were transferred (or read from disk).</summary>
+    /// <summary>Bodies transferred: files and, over HTTP, listing pages (a folder source counts files read from disk).</summary>
     public int FilesFetched { get; set; }
 
     public long BytesFetched { get; set; }

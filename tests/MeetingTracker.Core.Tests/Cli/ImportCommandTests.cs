@@ -1,0 +1,53 @@
+using MeetingTracker.Core.Tests.Harvesting;
+using MeetingTracker.LogGen.Generation;
+
+namespace MeetingTracker.Core.Tests.Cli;
+
+/// <summary>The <c>import</c> and <c>runs</c> verbs: their last line and exit codes are a contract.</summary>
+public sealed class ImportCommandTests
+{
+    [Fact]
+    public void Import_ends_with_the_meetings_line_and_runs_lists_the_runs_and_failed_files()
+    {
+        using var tree = new LogGenTree(new GeneratorOptions { Teams = 1, Weeks = 2, Seed = 6, IncludeUnfinished = false });
+        using var data = new TempDir();
+        var broken = Path.Combine(tree.Root, "fedora-meeting", "2026-02-01", "broken.2026-02-01-10.00.log.txt");
+        Directory.CreateDirectory(Path.GetDirectoryName(broken)!);
+        File.WriteAllBytes(broken, []);
+
+        var first = CliRunner.Run("import", tree.Root, "--data", data.Path, "--name", "demo");
+        var second = CliRunner.Run("import", tree.Root, "--data", data.Path, "--name", "demo");
+        var runs = CliRunner.Run("runs", "--data", data.Path);
+
+        Assert.Equal(1, first.Exit);
+        Assert.Contains("failed (run 1): fedora-meeting/2026-02-01/broken.2026-02-01-10.00.log.txt: file is empty", first.Stdout, StringComparison.Ordinal);
+        Assert.Equal($"meetings: {tree.Summary.Meetings} new, 0 updated, 0 unchanged, 1 failed", LastLine(first.Stdout));
+        Assert.Equal(0, second.Exit);
+        // The broken file is recorded once; it counts as unchanged until it or the parser changes.
+        Assert.Equal($"meetings: 0 new, 0 updated, {tree.Summary.Meetings + 1} unchanged, 0 failed", LastLine(second.Stdout));
+        Assert.Equal(0, runs.Exit);
+        Assert.Matches(@"(?m)^2\s+demo\s+.*succeeded", runs.Stdout);
+        Assert.Matches(@"(?m)^1\s+demo\s+.*succeeded", runs.Stdout);
+        Assert.Contains("failed (run 1): fedora-meeting/2026-02-01/broken.2026-02-01-10.00.log.txt: file is empty", runs.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Import_of_a_missing_folder_is_a_usage_error()
+    {
+        using var data = new TempDir();
+
+        var (exit, _, stderr) = CliRunner.Run("import", Path.Combine(data.Path, "nowhere"), "--data", data.Path);
+
+        Assert.Equal(2, exit);
+        Assert.Contains("no such folder", stderr, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("https://meetbot.fedoraproject.org/", "meetbot.fedoraproject.org")]
+    [InlineData("http://127.0.0.1:8080/meetings/", "127.0.0.1-8080-meetings")]
+    [InlineData("/srv/meetbot/", "meetbot")]
+    public void Source_names_are_made_from_the_location(string location, string name)
+        => Assert.Equal(name, MeetingTracker.Cli.Commands.ImportCommand.NameOf(location));
+
+    private static string LastLine(string text) => text.TrimEnd().Split('\n')[^1].TrimEnd('\r');
+}
