@@ -17,6 +17,7 @@ public static class CliApp
             SummaryCommand.Create(stdout),
             ImportCommand.Create(stdout, stderr),
             RunsCommand.Create(stdout),
+            AliasCommand.Create(stdout, stderr),
         };
 
         var result = root.Parse(args);

@@ -17,6 +17,7 @@ public static class HarvestingSetup
         services.TryAddSingleton<MeetbotSourceFactory>();
         services.TryAddSingleton(new SourceLocks(Path.Combine(Path.GetFullPath(dataDir), "locks")));
         services.TryAddSingleton<Harvester>();
+        services.TryAddSingleton<Meetings.AliasEditor>();
         return services;
     }
 }
