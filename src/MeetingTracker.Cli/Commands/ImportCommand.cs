@@ -10,7 +10,7 @@ namespace MeetingTracker.Cli.Commands;
 /// <summary>
 /// <c>import SOURCE [--data DIR]</c>: harvests a folder or a meetbot HTTP server once, with a progress bar on a
 /// terminal, and ends with the line <c>meetings: N new, N updated, N unchanged, N failed</c> (a contract).
-/// Exit code 0 when every meeting was stored, 1 when a meeting or the run failed.
+/// Exit code 0 when every meeting was stored, 1 when a meeting, a folder listing or the run failed.
 /// </summary>
 internal static partial class ImportCommand
 {
@@ -72,7 +72,7 @@ internal static partial class ImportCommand
             $"run {summary.RunId} of {options.Name}: {summary.Status.ToString().ToLowerInvariant()}; {summary.FilesFetched} bodies transferred ({summary.BytesFetched / 1024.0:F0} KiB), {summary.NotModified} not modified, {summary.Requests} requests"));
         if (summary.Error is not null) stderr.WriteLine($"meetingtracker: {summary.Error}");
         stdout.WriteLine(summary.MeetingsLine);
-        return summary.Status == HarvestStatus.Succeeded && summary.Failed == 0 ? 0 : 1;
+        return summary.Status == HarvestStatus.Succeeded && summary.Failed == 0 && summary.FoldersFailed == 0 ? 0 : 1;
     }
 
     private static Task<HarvestSummary> WithProgressBarAsync(Harvester harvester, SourceOptions options, CancellationToken cancellationToken)

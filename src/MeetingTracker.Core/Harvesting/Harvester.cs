@@ -132,6 +132,7 @@ public sealed partial class Harvester(
         return new HarvestSummary(runId, status, counts.New, counts.Updated, counts.Unchanged, counts.Failed, traffic.Bodies, traffic.Bytes, traffic.NotModified, traffic.Requests)
         {
             Error = error,
+            FoldersFailed = counts.ListingFailures,
         };
     }
 

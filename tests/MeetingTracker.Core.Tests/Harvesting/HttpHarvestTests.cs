@@ -118,4 +118,23 @@ public sealed class HttpHarvestTests
         Assert.Equal(slow, outcome.Path);
         Assert.StartsWith("timed out after 3 attempts", outcome.Reason, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_folder_that_cannot_be_listed_is_recorded_and_the_others_are_harvested()
+    {
+        var generated = ServerGenerator.Generate(Tree).Where(m => !m.IsRenameStub).ToList();
+        await using var served = await ServedTree.StartAsync(ListingStyle.Apache, dir => ServerGenerator.WriteTo(dir, Tree, Ct));
+        var lost = generated[0].Directory + "/";
+        served.Server.Faults.FailNext(lost, 1000, 502);
+        await using var host = await HarvestHost.StartAsync(Ct);
+
+        var summary = await host.HarvestAsync(served.Options(), Ct);
+
+        Assert.Equal(1, summary.FoldersFailed);
+        Assert.Equal(generated.Count(m => m.Directory + "/" != lost), summary.New);
+        await using var db = host.Db();
+        var outcome = Assert.Single(await db.FileOutcomes.ToListAsync(Ct));
+        Assert.Equal(lost, outcome.Path);
+        Assert.Contains("HTTP 502", outcome.Reason, StringComparison.Ordinal);
+    }
 }
