@@ -18,6 +18,8 @@ public static class CliApp
             ImportCommand.Create(stdout, stderr),
             RunsCommand.Create(stdout),
             AliasCommand.Create(stdout, stderr),
+            SearchCommand.Create(stdout, stderr),
+            ReindexCommand.Create(stdout, stderr),
         };
 
         var result = root.Parse(args);

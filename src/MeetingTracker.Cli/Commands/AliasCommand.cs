@@ -1,4 +1,5 @@
 using System.CommandLine;
+using MeetingTracker.Core.Harvesting;
 using MeetingTracker.Core.Meetings;
 using MeetingTracker.Core.Storage;
 using Microsoft.EntityFrameworkCore;
@@ -23,6 +24,7 @@ internal static class AliasCommand
             await using var services = await DataOption.OpenAsync(result.GetRequiredValue(data), token);
             var moved = await services.GetRequiredService<AliasEditor>().MoveTeamAliasAsync(result.GetRequiredValue(name), result.GetRequiredValue(team), token);
             stdout.WriteLine($"team alias '{TeamNames.Normalize(result.GetRequiredValue(name))}' -> '{TeamNames.Normalize(result.GetRequiredValue(team))}': {moved} meetings moved");
+            await CatchUpAsync(services, token);
             return 0;
         });
 
@@ -36,6 +38,7 @@ internal static class AliasCommand
             {
                 var moved = await services.GetRequiredService<AliasEditor>().MovePersonAliasAsync(result.GetRequiredValue(nick), result.GetRequiredValue(owner), token);
                 stdout.WriteLine($"nick '{result.GetRequiredValue(nick)}' -> the person of '{result.GetRequiredValue(owner)}': {moved} rows moved");
+                await CatchUpAsync(services, token);
                 return 0;
             }
             catch (InvalidOperationException e)
@@ -64,5 +67,14 @@ internal static class AliasCommand
         });
 
         return new Command("alias", "Merge renamed teams and a person's nicks through the alias tables.") { teamCommand, personCommand, listCommand };
+    }
+
+    // The search index follows the moved meetings (or, when the web host holds it, the host does).
+    private static async Task CatchUpAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        foreach (var handler in services.GetServices<IMeetingsChangedHandler>())
+        {
+            await handler.MeetingsChangedAsync(cancellationToken);
+        }
     }
 }

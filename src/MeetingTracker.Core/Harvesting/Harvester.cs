@@ -16,7 +16,8 @@ public sealed partial class Harvester(
     MeetbotSourceFactory sources,
     SourceLocks locks,
     TimeProvider clock,
-    ILogger<Harvester> logger)
+    ILogger<Harvester> logger,
+    IEnumerable<IMeetingsChangedHandler> listeners)
 {
     /// <summary>The parser version stored with each meeting; a higher one re-reads every stored meeting.</summary>
     public int ParserVersion { get; init; } = MeetbotReader.Version;
@@ -68,6 +69,12 @@ public sealed partial class Harvester(
             await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
             {
                 await cache.SaveAsync(db, sourceId, clock.GetUtcNow(), cancellationToken);
+            }
+
+            progress?.Report(new HarvestProgress("indexing", groups.Count, groups.Count));
+            foreach (var listener in listeners)
+            {
+                await listener.MeetingsChangedAsync(cancellationToken);
             }
 
             return await FinishRunAsync(runId, HarvestStatus.Succeeded, null, counts, traffic, CancellationToken.None);

@@ -1,4 +1,5 @@
 using MeetingTracker.Core.Harvesting.Http;
+using MeetingTracker.Core.Search;
 using MeetingTracker.Core.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -12,6 +13,7 @@ public static class HarvestingSetup
     {
         ArgumentNullException.ThrowIfNull(dataDir);
         services.AddTrackerStorage(dataDir);
+        services.AddSearch(dataDir);
         services.TryAddSingleton(TimeProvider.System);
         services.AddHttpSources();
         services.TryAddSingleton<MeetbotSourceFactory>();

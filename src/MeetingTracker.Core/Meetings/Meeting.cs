@@ -57,6 +57,9 @@ public sealed class Meeting
 
     public DateTimeOffset ReadAt { get; set; }
 
+    /// <summary>True once the search index holds this read of the meeting; every write sets it back to false.</summary>
+    public bool Indexed { get; set; }
+
     public List<Topic> Topics { get; } = [];
 
     public List<LogLineRow> Lines { get; } = [];

@@ -56,6 +56,7 @@ public sealed class MeetingWriter(PeopleDirectory people, TeamsDirectory teams, 
         meeting.Warnings = string.Join('\n', parsed.Warnings);
         meeting.ParserVersion = parserVersion;
         meeting.ReadAt = clock.GetUtcNow();
+        meeting.Indexed = false;
 
         var lines = ReplaceChildren(db, meeting, parsed);
         MergeItems(db, meeting, parsed);

@@ -10,6 +10,7 @@ internal sealed class MeetingConfiguration : IEntityTypeConfiguration<Meeting>
     {
         builder.HasIndex(m => new { m.SourceId, m.Folder, m.MeetingKey }).IsUnique();
         builder.HasIndex(m => m.StartedAt);
+        builder.HasIndex(m => m.Indexed);
         builder.HasIndex(m => new { m.TeamId, m.StartedAt });
         builder.HasMany(m => m.Topics).WithOne().HasForeignKey(t => t.MeetingId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(m => m.Lines).WithOne().HasForeignKey(l => l.MeetingId).OnDelete(DeleteBehavior.Cascade);

@@ -47,10 +47,16 @@ internal sealed class HarvestHost : IAsyncDisposable
             services.GetRequiredService<MeetbotSourceFactory>(),
             services.GetRequiredService<SourceLocks>(),
             Clock,
-            services.GetRequiredService<ILogger<Harvester>>()) { ParserVersion = parserVersion.Value };
+            services.GetRequiredService<ILogger<Harvester>>(),
+            services.GetServices<IMeetingsChangedHandler>()) { ParserVersion = parserVersion.Value };
 
     public Task<HarvestSummary> HarvestAsync(SourceOptions source, CancellationToken cancellationToken, int? parserVersion = null)
         => Harvester(parserVersion).HarvestAsync(source, null, cancellationToken);
+
+    public Core.Search.SearchService Search() => services.GetRequiredService<Core.Search.SearchService>();
+
+    public T Get<T>()
+        where T : notnull => services.GetRequiredService<T>();
 
     public TrackerDb Db() => services.GetRequiredService<IDbContextFactory<TrackerDb>>().CreateDbContext();
 

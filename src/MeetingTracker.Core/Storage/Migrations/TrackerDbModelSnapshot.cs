@@ -358,6 +358,9 @@ namespace MeetingTracker.Core.Storage.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("Indexed")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("IsComplete")
                         .HasColumnType("INTEGER");
 
@@ -401,6 +404,8 @@ namespace MeetingTracker.Core.Storage.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Indexed");
 
                     b.HasIndex("StartedAt");
 
@@ -531,7 +536,7 @@ namespace MeetingTracker.Core.Storage.Migrations
 
             modelBuilder.Entity("MeetingTracker.Core.Harvesting.FetchedFile", b =>
                 {
-                    b.HasOne("MeetingTracker.Core.Meetings.Meeting", null)
+                    b.HasOne("MeetingTracker.Core.Meetings.Meeting", "Meeting")
                         .WithMany()
                         .HasForeignKey("MeetingId")
                         .OnDelete(DeleteBehavior.SetNull);
@@ -541,6 +546,8 @@ namespace MeetingTracker.Core.Storage.Migrations
                         .HasForeignKey("SourceId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.Navigation("Meeting");
                 });
 
             modelBuilder.Entity("MeetingTracker.Core.Harvesting.HarvestFileOutcome", b =>

@@ -1,0 +1,115 @@
+using System.Globalization;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Microsoft.Extensions.Logging;
+using FsDirectory = Lucene.Net.Store.FSDirectory;
+
+namespace MeetingTracker.Core.Search;
+
+/// <summary>
+/// The Lucene index in the data folder: one <see cref="IndexWriter"/>, and a <see cref="SearcherManager"/> whose
+/// searchers are always released (Examine's pattern). A missing or unreadable index is recreated empty and
+/// <see cref="NeedsRebuild"/> says so; the indexer then fills it from the database while searches go on.
+/// </summary>
+public sealed partial class SearchIndex : IDisposable
+{
+    private readonly FsDirectory directory;
+    private readonly IndexWriter writer;
+    private readonly SearcherManager searchers;
+    private readonly System.Threading.Lock writeGate = new();
+    private bool disposed;
+
+    public SearchIndex(string folder, ILogger<SearchIndex> logger)
+    {
+        ArgumentNullException.ThrowIfNull(folder);
+        System.IO.Directory.CreateDirectory(folder);
+        directory = FsDirectory.Open(new DirectoryInfo(folder));
+        Analyzer = SearchAnalyzers.Create();
+        try
+        {
+            NeedsRebuild = !DirectoryReader.IndexExists(directory);
+            if (!NeedsRebuild) CheckReadable();
+            writer = new IndexWriter(directory, Config(OpenMode.CREATE_OR_APPEND));
+        }
+        catch (Exception e) when (e is IOException or CorruptIndexException or IndexFormatTooOldException or IndexFormatTooNewException)
+        {
+            LogRecreated(logger, folder, e.Message);
+            NeedsRebuild = true;
+            writer = new IndexWriter(directory, Config(OpenMode.CREATE));
+        }
+
+        writer.Commit();
+        searchers = new SearcherManager(writer, applyAllDeletes: true, new SearcherFactory());
+    }
+
+    /// <summary>True when the index was missing or unreadable at start and must be filled from the database.</summary>
+    public bool NeedsRebuild { get; private set; }
+
+    internal Lucene.Net.Analysis.Analyzer Analyzer { get; }
+
+    /// <summary>Replaces every document of these meetings with <paramref name="entries"/> (not yet visible: see <see cref="Commit"/>).</summary>
+    public void Replace(IEnumerable<int> meetingIds, IEnumerable<SearchEntry> entries)
+    {
+        ArgumentNullException.ThrowIfNull(meetingIds);
+        ArgumentNullException.ThrowIfNull(entries);
+        lock (writeGate)
+        {
+            writer.DeleteDocuments([.. meetingIds.Select(id => new Term(SearchFields.Meeting, id.ToString(CultureInfo.InvariantCulture)))]);
+            foreach (var entry in entries)
+            {
+                writer.AddDocument(entry.ToDocument());
+            }
+        }
+    }
+
+    public void DeleteAll()
+    {
+        lock (writeGate) writer.DeleteAll();
+    }
+
+    /// <summary>Makes the changes durable and visible to the next searches.</summary>
+    public void Commit()
+    {
+        lock (writeGate) writer.Commit();
+        searchers.MaybeRefreshBlocking();
+    }
+
+    public void MarkRebuilt() => NeedsRebuild = false;
+
+    /// <summary>Runs <paramref name="search"/> on a current searcher, released afterwards.</summary>
+    internal T Use<T>(Func<IndexSearcher, T> search)
+    {
+        var searcher = searchers.Acquire();
+        try
+        {
+            return search(searcher);
+        }
+        finally
+        {
+            searchers.Release(searcher);
+        }
+    }
+
+    public int DocumentCount => Use(s => s.IndexReader.NumDocs);
+
+    public void Dispose()
+    {
+        if (disposed) return;
+        disposed = true;
+        searchers.Dispose();
+        writer.Dispose();
+        directory.Dispose();
+        Analyzer.Dispose();
+    }
+
+    private IndexWriterConfig Config(OpenMode mode) => new(SearchAnalyzers.Version, Analyzer) { OpenMode = mode };
+
+    private void CheckReadable()
+    {
+        using var reader = DirectoryReader.Open(directory);
+        _ = reader.NumDocs;
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Search index at {Folder} could not be opened ({Reason}): recreated empty, it will be rebuilt from the database")]
+    private static partial void LogRecreated(ILogger logger, string folder, string reason);
+}

@@ -1,0 +1,45 @@
+using MeetingTracker.Core.Harvesting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+
+namespace MeetingTracker.Core.Search;
+
+public static partial class SearchSetup
+{
+    public const string IndexFolder = "index";
+
+    /// <summary>The index in <c>{dataDir}/index</c>, its indexer (told after every harvest) and the search service.</summary>
+    public static IServiceCollection AddSearch(this IServiceCollection services, string dataDir)
+    {
+        ArgumentNullException.ThrowIfNull(dataDir);
+        var folder = Path.Combine(Path.GetFullPath(dataDir), IndexFolder);
+        services.TryAddSingleton(sp => new SearchIndex(folder, sp.GetRequiredService<ILogger<SearchIndex>>()));
+        services.TryAddSingleton<SearchIndexer>();
+        services.TryAddSingleton<SearchService>();
+        services.AddSingleton<IMeetingsChangedHandler, SearchCatchUp>();
+        return services;
+    }
+
+    /// <summary>
+    /// Tells the indexer after a harvest. The index is opened only then, and one process writes it at a time: when
+    /// another process (the web host) holds it, this one leaves the meetings marked for it to index.
+    /// </summary>
+    private sealed partial class SearchCatchUp(IServiceProvider services, ILogger<SearchCatchUp> logger) : IMeetingsChangedHandler
+    {
+        public async Task MeetingsChangedAsync(CancellationToken cancellationToken)
+        {
+            try
+            {
+                await services.GetRequiredService<SearchIndexer>().IndexPendingAsync(cancellationToken);
+            }
+            catch (Lucene.Net.Store.LockObtainFailedException e)
+            {
+                LogBusy(e.Message);
+            }
+        }
+
+        [LoggerMessage(Level = LogLevel.Information, Message = "Search index in use by another process ({Reason}): it will index the new meetings")]
+        private partial void LogBusy(string reason);
+    }
+}
