@@ -2,6 +2,7 @@ using MeetingTracker.Web.Components;
 using MeetingTracker.Web.Configuration;
 using MeetingTracker.Web.Harvesting;
 using MeetingTracker.Web.Jobs;
+using MeetingTracker.Web.Search;
 using Microsoft.AspNetCore.HttpOverrides;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -9,6 +10,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddMeetingTrackerOptions();
 builder.AddHarvestingHost();
 builder.AddHarvestJobs();
+builder.AddSearchHost();
 builder.Services.AddRazorComponents();
 
 var app = builder.Build();
