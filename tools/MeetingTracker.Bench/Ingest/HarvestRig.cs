@@ -22,9 +22,15 @@ public sealed class HarvestRig : IAsyncDisposable
     public string DataDir { get; }
 
     /// <summary>A fresh, empty data folder (deleted first when it exists).</summary>
-    public static async Task<HarvestRig> CreateAsync(string dataDir, CancellationToken cancellationToken)
+    public static Task<HarvestRig> CreateAsync(string dataDir, CancellationToken cancellationToken)
     {
         if (Directory.Exists(dataDir)) Directory.Delete(dataDir, recursive: true);
+        return OpenAsync(dataDir, cancellationToken);
+    }
+
+    /// <summary>The data folder as it is (created when missing), its database migrated.</summary>
+    public static async Task<HarvestRig> OpenAsync(string dataDir, CancellationToken cancellationToken)
+    {
         Directory.CreateDirectory(dataDir);
         var services = new ServiceCollection()
             .AddLogging(b => b.SetMinimumLevel(LogLevel.Warning))
@@ -33,6 +39,11 @@ public sealed class HarvestRig : IAsyncDisposable
         await StorageSetup.MigrateAsync(services.GetRequiredService<IDbContextFactory<TrackerDb>>(), cancellationToken);
         return new HarvestRig(services, dataDir);
     }
+
+    /// <summary>One of the engine's services (e.g. the search service), as the CLI would resolve it.</summary>
+    public T Get<T>()
+        where T : notnull
+        => services.GetRequiredService<T>();
 
     /// <summary>One timed harvest; a failed run or failed meetings stop the benchmark.</summary>
     public async Task<(HarvestSummary Summary, TimeSpan Elapsed)> HarvestAsync(SourceOptions options, CancellationToken cancellationToken)

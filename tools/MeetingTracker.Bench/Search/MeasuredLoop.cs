@@ -1,0 +1,48 @@
+using System.Diagnostics;
+using System.Globalization;
+using MeetingTracker.Core.Search;
+
+namespace MeetingTracker.Bench.Search;
+
+/// <summary>
+/// Runs every (query, order) pair once untimed (warm-up: JIT, caches, prepared statements), then
+/// <c>rounds</c> times in an order shuffled with a fixed seed, timing each search alone with a Stopwatch.
+/// </summary>
+public static class MeasuredLoop
+{
+    public const int Seed = 42;
+
+    public static async Task<Latencies> RunAsync(
+        string engine,
+        IReadOnlyList<(BenchQuery Query, SearchOrder Order)> work,
+        int rounds,
+        Func<BenchQuery, SearchOrder, CancellationToken, ValueTask<SearchOutcome>> search,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        ArgumentNullException.ThrowIfNull(search);
+        var latencies = new Latencies(engine);
+        foreach (var (query, order) in work)
+        {
+            latencies.Outcomes[(query.Number, order)] = await search(query, order, cancellationToken);
+        }
+
+        var rng = new Random(Seed);
+        var total = Stopwatch.StartNew();
+        for (var round = 1; round <= rounds; round++)
+        {
+            var shuffled = work.ToArray();
+            rng.Shuffle(shuffled);
+            foreach (var (query, order) in shuffled)
+            {
+                var start = Stopwatch.GetTimestamp();
+                var outcome = await search(query, order, cancellationToken);
+                latencies.Add(query.Number, order, Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+                latencies.Outcomes[(query.Number, order)] = outcome;
+            }
+        }
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{engine}: {rounds} rounds × {work.Count} searches in {total.Elapsed.TotalSeconds:F1} s"));
+        return latencies;
+    }
+}

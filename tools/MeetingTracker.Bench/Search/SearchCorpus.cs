@@ -1,0 +1,73 @@
+using System.Diagnostics;
+using System.Globalization;
+using MeetingTracker.Bench.Ingest;
+using MeetingTracker.Core.Harvesting;
+using MeetingTracker.Core.Search;
+using MeetingTracker.Core.Storage;
+using Microsoft.EntityFrameworkCore;
+
+namespace MeetingTracker.Bench.Search;
+
+/// <summary>
+/// The searched corpus: the ingest suite's generated server (<c>tree/</c>) imported from the folder into <c>data/</c>
+/// by the harvester, which indexes it on the way. A marker file says the import finished, so <c>--reuse</c> can trust it.
+/// </summary>
+public sealed record SearchCorpus(string Tree, string DataDir, int Meetings, int Lines, int Items, int Topics, int Documents, long IndexBytes, long DatabaseBytes, TimeSpan? ImportTime)
+{
+    private const string Marker = "search-bench.ok";
+
+    public static async Task<(SearchCorpus Corpus, HarvestRig Rig)> PrepareAsync(string work, SearchArgs args, CancellationToken cancellationToken)
+    {
+        var tree = Path.Combine(work, "tree");
+        var dataDir = Path.Combine(work, "data");
+        var marker = Path.Combine(dataDir, Marker);
+        var expected = args.Meetings.ToString(CultureInfo.InvariantCulture);
+        TimeSpan? import = null;
+        HarvestRig rig;
+        if (args.Reuse && Directory.Exists(tree) && File.Exists(marker) && File.ReadAllText(marker).Trim() == expected)
+        {
+            Console.WriteLine($"reusing {tree} and {dataDir}");
+            rig = await HarvestRig.OpenAsync(dataDir, cancellationToken);
+        }
+        else
+        {
+            var watch = Stopwatch.StartNew();
+            var server = BenchServer.Generate(tree, args.Meetings, cancellationToken);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"generate: {watch.Elapsed.TotalSeconds:F1} s; {server.Meetings:N0} meetings ({server.Teams} teams × {server.Weeks} weeks, Fedora layout, seed 42), {server.Files:N0} files, {server.MiB:F1} MiB"));
+            rig = await HarvestRig.CreateAsync(dataDir, cancellationToken);
+            var (summary, elapsed) = await rig.HarvestAsync(new SourceOptions { Name = "bench-folder", Location = server.Root }, cancellationToken);
+            if (summary.New != server.Meetings) throw new InvalidOperationException($"import: {summary.MeetingsLine}, expected {server.Meetings} new");
+            import = elapsed;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"import and index: {elapsed.TotalSeconds:F1} s; {summary.MeetingsLine}"));
+            await File.WriteAllTextAsync(marker, expected, cancellationToken);
+        }
+
+        await using var db = await rig.Get<IDbContextFactory<TrackerDb>>().CreateDbContextAsync(cancellationToken);
+        var corpus = new SearchCorpus(
+            tree,
+            dataDir,
+            await db.Meetings.CountAsync(cancellationToken),
+            await db.Lines.CountAsync(cancellationToken),
+            await db.Items.CountAsync(i => i.RemovedAt == null, cancellationToken),
+            await db.Topics.CountAsync(cancellationToken),
+            rig.Get<SearchIndex>().DocumentCount,
+            FolderBytes(Path.Combine(dataDir, SearchSetup.IndexFolder)),
+            rig.DatabaseBytes(),
+            import);
+        var pending = await db.Meetings.CountAsync(m => !m.Indexed, cancellationToken);
+        if (pending > 0 || corpus.Documents != corpus.Lines + corpus.Items + corpus.Topics)
+        {
+            throw new InvalidOperationException($"index not in step: {pending} meetings not indexed, {corpus.Documents} documents for {corpus.Lines} lines + {corpus.Items} items + {corpus.Topics} topics");
+        }
+
+        Console.WriteLine(corpus.Describe());
+        return (corpus, rig);
+    }
+
+    public string Describe() => string.Create(
+        CultureInfo.InvariantCulture,
+        $"corpus: {Meetings:N0} meetings, {Lines:N0} log lines, {Items:N0} items, {Topics:N0} topics; index {Documents:N0} documents, {IndexBytes / 1_048_576.0:F1} MiB on disk; database {DatabaseBytes / 1_048_576.0:F0} MiB");
+
+    public static long FolderBytes(string folder)
+        => Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).Sum(f => new FileInfo(f).Length);
+}
