@@ -8,10 +8,9 @@ namespace MeetingTracker.Core.Search;
 internal sealed class FacetCollector : ICollector
 {
     private readonly BytesRef scratch = new();
-    private NumericDocValues? meetings;
+    private NumericDocValues? meetingPeople;
     private SortedDocValues? teams;
-    private NumericDocValues? people;
-    private NumericDocValues? years;
+    private NumericDocValues? times;
     private int[] teamOrds = [];
 
     public Dictionary<int, int> Meetings { get; } = [];
@@ -34,10 +33,9 @@ internal sealed class FacetCollector : ICollector
     {
         ArgumentNullException.ThrowIfNull(context);
         Finish();
-        meetings = context.AtomicReader.GetNumericDocValues(SearchFields.Meeting);
+        meetingPeople = context.AtomicReader.GetNumericDocValues(SearchFields.MeetingPerson);
         teams = context.AtomicReader.GetSortedDocValues(SearchFields.Team);
-        people = context.AtomicReader.GetNumericDocValues(SearchFields.Person);
-        years = context.AtomicReader.GetNumericDocValues(SearchFields.Year);
+        times = context.AtomicReader.GetNumericDocValues(SearchFields.Time);
         teamOrds = teams is null ? [] : new int[teams.ValueCount];
     }
 
@@ -58,9 +56,14 @@ internal sealed class FacetCollector : ICollector
     public void Collect(int doc)
     {
         Hits++;
-        if (meetings is not null) Increment(Meetings, (int)meetings.Get(doc));
-        if (people is not null && people.Get(doc) is var person and >= 0) Increment(People, (int)person);
-        if (years is not null) Increment(Years, (int)years.Get(doc));
+        if (meetingPeople is not null)
+        {
+            var (meeting, person) = SearchDocument.Unpack(meetingPeople.Get(doc));
+            Increment(Meetings, meeting);
+            if (person is { } p) Increment(People, p);
+        }
+
+        if (times is not null) Increment(Years, new DateTime(times.Get(doc), DateTimeKind.Utc).Year);
         if (teams is not null && teams.GetOrd(doc) is var ord and >= 0) teamOrds[ord]++;
     }
 

@@ -44,8 +44,8 @@ internal sealed class QueryTranslator : QueryParser
         SearchFields.Channel => new TermQuery(new Term(SearchFields.Channel, queryText.TrimStart('#').ToLowerInvariant())),
         SearchFields.Kind => new TermQuery(new Term(SearchFields.Kind, queryText.ToLowerInvariant())),
         SearchFields.Nick => Nick(queryText),
-        "after" => NumericRangeQuery.NewInt64Range(SearchFields.Time, Day(field, queryText).UtcTicks, null, true, true),
-        "before" => NumericRangeQuery.NewInt64Range(SearchFields.Time, null, Day(field, queryText).UtcTicks, true, false),
+        "after" => TimeRange(Day(field, queryText).UtcTicks, null),
+        "before" => TimeRange(null, Day(field, queryText).UtcTicks - 1),
         _ => base.GetFieldQuery(SearchFields.Text, field + ":" + queryText, quoted: true),
     };
 
@@ -66,6 +66,10 @@ internal sealed class QueryTranslator : QueryParser
 
         return any;
     }
+
+    // Time is a doc value only (indexing it as numeric terms cost about a third of the indexing time): ranges read the doc values.
+    private static ConstantScoreQuery TimeRange(long? from, long? to)
+        => new(FieldCacheRangeFilter.NewInt64Range(SearchFields.Time, from, to, true, true));
 
     private static BooleanQuery AnyOf(string field, IReadOnlyList<string> values)
     {

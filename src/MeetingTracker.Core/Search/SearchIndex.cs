@@ -55,9 +55,10 @@ public sealed partial class SearchIndex : IDisposable
         lock (writeGate)
         {
             writer.DeleteDocuments([.. meetingIds.Select(id => new Term(SearchFields.Meeting, id.ToString(CultureInfo.InvariantCulture)))]);
+            var document = new SearchDocument();
             foreach (var entry in entries)
             {
-                writer.AddDocument(entry.ToDocument());
+                writer.AddDocument(document.Fill(entry));
             }
         }
     }
@@ -102,7 +103,7 @@ public sealed partial class SearchIndex : IDisposable
         Analyzer.Dispose();
     }
 
-    private IndexWriterConfig Config(OpenMode mode) => new(SearchAnalyzers.Version, Analyzer) { OpenMode = mode };
+    private IndexWriterConfig Config(OpenMode mode) => new(SearchAnalyzers.Version, Analyzer) { OpenMode = mode, RAMBufferSizeMB = 64 };
 
     private void CheckReadable()
     {

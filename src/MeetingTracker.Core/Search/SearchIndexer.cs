@@ -13,7 +13,7 @@ namespace MeetingTracker.Core.Search;
 /// </summary>
 public sealed partial class SearchIndexer(IDbContextFactory<TrackerDb> dbFactory, SearchIndex index, ILogger<SearchIndexer> logger) : IMeetingsChangedHandler, IDisposable
 {
-    private const int Batch = 250;
+    private const int Batch = 2000;
     private readonly SemaphoreSlim gate = new(1, 1);
 
     public Task MeetingsChangedAsync(CancellationToken cancellationToken) => IndexPendingAsync(cancellationToken);

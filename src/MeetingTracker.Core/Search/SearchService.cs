@@ -86,7 +86,7 @@ public sealed class SearchService(SearchIndex index, IDbContextFactory<TrackerDb
         var text = doc.Get(SearchFields.Text, CultureInfo.InvariantCulture);
         var snippet = highlighter.GetBestFragment(index.Analyzer, SearchFields.Text, text)
             ?? WebUtility.HtmlEncode(text.Length > 200 ? text[..200] + "…" : text);
-        var line = doc.GetField(SearchFields.Line)?.GetInt32Value();
+        var line = doc.GetField(SearchFields.Line)?.GetInt32Value() is { } n and not SearchDocument.NoLine ? n : (int?)null;
         return new SearchHit(
             int.Parse(doc.Get(SearchFields.Meeting, CultureInfo.InvariantCulture), CultureInfo.InvariantCulture),
             doc.Get(SearchFields.MeetingKey, CultureInfo.InvariantCulture),
