@@ -4,7 +4,8 @@ namespace MeetingTracker.Bench.Search;
 
 /// <summary>
 /// <c>search [--meetings N] [--work DIR] [--keep] [--reuse] [--rounds N] [--grep-rounds N]</c>. <see cref="Reuse"/>
-/// keeps a work folder's generated tree and imported data folder from an earlier <c>--keep</c> run (saves the import).
+/// keeps a work folder's generated tree and imported database from an earlier <c>--keep</c> run (saves the import;
+/// the index is rebuilt).
 /// </summary>
 public sealed record SearchArgs(int Meetings, string? Work, bool Keep, bool Reuse, int Rounds, int GrepRounds)
 {
