@@ -44,8 +44,8 @@ internal sealed class QueryTranslator : QueryParser
         SearchFields.Channel => new TermQuery(new Term(SearchFields.Channel, queryText.TrimStart('#').ToLowerInvariant())),
         SearchFields.Kind => new TermQuery(new Term(SearchFields.Kind, queryText.ToLowerInvariant())),
         SearchFields.Nick => Nick(queryText),
-        "after" => TimeRange(Day(field, queryText).UtcTicks, null),
-        "before" => TimeRange(null, Day(field, queryText).UtcTicks - 1),
+        "after" => TermRangeQuery.NewStringRange(SearchFields.Day, Day(field, queryText), null, true, true),
+        "before" => TermRangeQuery.NewStringRange(SearchFields.Day, null, Day(field, queryText), true, false),
         _ => base.GetFieldQuery(SearchFields.Text, field + ":" + queryText, quoted: true),
     };
 
@@ -67,10 +67,6 @@ internal sealed class QueryTranslator : QueryParser
         return any;
     }
 
-    // Time is a doc value only (indexing it as numeric terms cost about a third of the indexing time): ranges read the doc values.
-    private static ConstantScoreQuery TimeRange(long? from, long? to)
-        => new(FieldCacheRangeFilter.NewInt64Range(SearchFields.Time, from, to, true, true));
-
     private static BooleanQuery AnyOf(string field, IReadOnlyList<string> values)
     {
         var any = new BooleanQuery();
@@ -78,8 +74,9 @@ internal sealed class QueryTranslator : QueryParser
         return any;
     }
 
-    private static DateTimeOffset Day(string field, string text)
+    // A day term (yyyyMMdd, as indexed): ranges over one term per document and a few hundred terms a year.
+    private static string Day(string field, string text)
         => DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
-            ? new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero)
+            ? day.ToString("yyyyMMdd", CultureInfo.InvariantCulture)
             : throw new ParseException($"{field}: wants a day like 2026-01-31, not '{text}'");
 }

@@ -40,13 +40,14 @@ internal sealed class SearchDocument
     private readonly StoredField nickRaw = new(SearchFields.Nick + "_raw", string.Empty);
     private readonly StoredField time = new(SearchFields.Time, 0L);
     private readonly NumericDocValuesField timeValue = new(SearchFields.Time, 0);
+    private readonly StringField day = new(SearchFields.Day, string.Empty, Field.Store.NO);
     private readonly StringField person = new(SearchFields.Person, string.Empty, Field.Store.NO);
     private readonly StringField channel = new(SearchFields.Channel, string.Empty, Field.Store.NO);
     private readonly StoredField line = new(SearchFields.Line, NoLine);
 
     public SearchDocument()
     {
-        Document = [text, meeting, meetingPerson, key, team, teamValue, kind, nick, nickRaw, time, timeValue, person, channel, line];
+        Document = [text, meeting, meetingPerson, key, team, teamValue, kind, nick, nickRaw, time, timeValue, day, person, channel, line];
     }
 
     public Document Document { get; }
@@ -64,6 +65,7 @@ internal sealed class SearchDocument
         nickRaw.SetStringValue(entry.Nick);
         time.SetInt64Value(entry.Time.UtcTicks);
         timeValue.SetInt64Value(entry.Time.UtcTicks);
+        day.SetStringValue(entry.Time.UtcDateTime.ToString("yyyyMMdd", CultureInfo.InvariantCulture));
         person.SetStringValue(entry.PersonId?.ToString(CultureInfo.InvariantCulture) ?? string.Empty);
         channel.SetStringValue(entry.Channel?.TrimStart('#').ToLowerInvariant() ?? string.Empty);
         line.SetInt32Value(entry.Line ?? NoLine);

@@ -13,5 +13,6 @@ internal static class SearchFields
     public const string Person = "person";        // person id: exact
     public const string Kind = "kind";            // line, topic, info, idea, action, ...: exact, stored
     public const string Time = "time";            // UTC ticks: stored and doc values (sorting, after:/before:), not indexed
+    public const string Day = "day";              // yyyyMMdd (UTC): one exact term, for after:/before: ranges
     public const string Line = "line";            // l-N anchor, stored
 }
