@@ -1,9 +1,7 @@
 using System.CommandLine;
 using MeetingTracker.Core.Harvesting;
 using MeetingTracker.Core.Storage;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace MeetingTracker.Cli.Commands;
 
@@ -20,13 +18,6 @@ internal static class DataOption
     };
 
     /// <summary>The services of the engine over <paramref name="dataDir"/>, with the database migrated.</summary>
-    public static async Task<ServiceProvider> OpenAsync(DirectoryInfo dataDir, CancellationToken cancellationToken)
-    {
-        var services = new ServiceCollection()
-            .AddLogging(b => b.SetMinimumLevel(LogLevel.Warning))
-            .AddHarvesting(dataDir.FullName)
-            .BuildServiceProvider();
-        await StorageSetup.MigrateAsync(services.GetRequiredService<IDbContextFactory<TrackerDb>>(), cancellationToken);
-        return services;
-    }
+    public static Task<ServiceProvider> OpenAsync(DirectoryInfo dataDir, CancellationToken cancellationToken)
+        => HarvestingSetup.OpenAsync(dataDir.FullName, configure: null, cancellationToken);
 }

@@ -1,8 +1,10 @@
 using MeetingTracker.Core.Harvesting.Http;
 using MeetingTracker.Core.Search;
 using MeetingTracker.Core.Storage;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 
 namespace MeetingTracker.Core.Harvesting;
 
@@ -21,5 +23,26 @@ public static class HarvestingSetup
         services.TryAddSingleton<Harvester>();
         services.TryAddSingleton<Meetings.AliasEditor>();
         return services;
+    }
+
+    /// <summary>
+    /// The engine's services over <paramref name="dataDir"/> outside a host (CLI, benchmarks, tests), with the database
+    /// migrated. <paramref name="configure"/> runs before the defaults, so what it registers wins (a clock, say).
+    /// </summary>
+    public static async Task<ServiceProvider> OpenAsync(string dataDir, Action<IServiceCollection>? configure, CancellationToken cancellationToken)
+    {
+        var collection = new ServiceCollection().AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
+        configure?.Invoke(collection);
+        var services = collection.AddHarvesting(dataDir).BuildServiceProvider();
+        try
+        {
+            await StorageSetup.MigrateAsync(services.GetRequiredService<IDbContextFactory<TrackerDb>>(), cancellationToken);
+            return services;
+        }
+        catch
+        {
+            await services.DisposeAsync();
+            throw;
+        }
     }
 }

@@ -13,30 +13,32 @@ namespace MeetingTracker.Core.Tests.Harvesting;
 /// <summary>The engine's services over a real SQLite file in a temporary data folder, with a fake clock.</summary>
 internal sealed class HarvestHost : IAsyncDisposable
 {
-    private readonly TempDir data = new();
+    private readonly TempDir data;
     private readonly ServiceProvider services;
 
-    private HarvestHost()
+    private HarvestHost(TempDir data, FakeTimeProvider clock, ServiceProvider services)
     {
-        services = new ServiceCollection()
-            .AddLogging(b => b.SetMinimumLevel(LogLevel.Warning))
-            .AddSingleton<TimeProvider>(Clock)
-
-            // HTTP back-off and time-outs wait on the real clock; only the harvester's timestamps are faked.
-            .AddSingleton(sp => new HttpSourceFactory(TimeProvider.System, sp.GetRequiredService<ILoggerFactory>()))
-            .AddHarvesting(data.Path)
-            .BuildServiceProvider();
+        this.data = data;
+        Clock = clock;
+        this.services = services;
     }
 
-    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 24, 12, 0, 0, TimeSpan.Zero));
+    public FakeTimeProvider Clock { get; }
 
     public string DataDir => data.Path;
 
     public static async Task<HarvestHost> StartAsync(CancellationToken cancellationToken)
     {
-        var host = new HarvestHost();
-        await StorageSetup.MigrateAsync(host.services.GetRequiredService<IDbContextFactory<TrackerDb>>(), cancellationToken);
-        return host;
+        var data = new TempDir();
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 24, 12, 0, 0, TimeSpan.Zero));
+        var services = await HarvestingSetup.OpenAsync(
+            data.Path,
+            s => s.AddSingleton<TimeProvider>(clock)
+
+                // HTTP back-off and time-outs wait on the real clock; only the harvester's timestamps are faked.
+                .AddSingleton(sp => new HttpSourceFactory(TimeProvider.System, sp.GetRequiredService<ILoggerFactory>())),
+            cancellationToken);
+        return new HarvestHost(data, clock, services);
     }
 
     /// <summary>The harvester, or one that believes the parser is at <paramref name="parserVersion"/>.</summary>

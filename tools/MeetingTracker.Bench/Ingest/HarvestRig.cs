@@ -1,10 +1,7 @@
 using System.Diagnostics;
 using MeetingTracker.Core.Harvesting;
-using MeetingTracker.Core.Storage;
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace MeetingTracker.Bench.Ingest;
 
@@ -32,12 +29,7 @@ public sealed class HarvestRig : IAsyncDisposable
     public static async Task<HarvestRig> OpenAsync(string dataDir, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(dataDir);
-        var services = new ServiceCollection()
-            .AddLogging(b => b.SetMinimumLevel(LogLevel.Warning))
-            .AddHarvesting(dataDir)
-            .BuildServiceProvider();
-        await StorageSetup.MigrateAsync(services.GetRequiredService<IDbContextFactory<TrackerDb>>(), cancellationToken);
-        return new HarvestRig(services, dataDir);
+        return new HarvestRig(await HarvestingSetup.OpenAsync(dataDir, configure: null, cancellationToken), dataDir);
     }
 
     /// <summary>One of the engine's services (e.g. the search service), as the CLI would resolve it.</summary>
