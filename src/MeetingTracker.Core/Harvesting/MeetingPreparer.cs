@@ -16,9 +16,6 @@ internal sealed class MeetingPreparer(
     IReadOnlyDictionary<string, StoredFile> stored,
     int parserVersion)
 {
-    private static readonly MeetbotFormat[] Preference =
-        [MeetbotFormat.LogTxt, MeetbotFormat.LogHtml, MeetbotFormat.MinutesHtml, MeetbotFormat.Moin, MeetbotFormat.MinutesTxt];
-
     public async Task<PreparedMeeting> PrepareAsync(MeetingFileGroup group, CancellationToken cancellationToken)
     {
         var fetched = new List<NewContent>();
@@ -55,9 +52,8 @@ internal sealed class MeetingPreparer(
         }
 
         ParsedMeeting? parsed = null;
-        foreach (var format in Preference)
+        foreach (var path in group.ReadingOrder)
         {
-            if (!group.Files.TryGetValue(format, out var path)) continue;
             var bytes = fetched.Find(f => string.Equals(f.Path, path, StringComparison.Ordinal))?.Raw
                 ?? await LoadStoredAsync(path, cancellationToken);
             if (bytes is null) continue;

@@ -39,7 +39,7 @@ internal sealed class MeetingStore : IDisposable
     public async Task RecordFailuresAsync(IEnumerable<SourceFailure> failures, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        db.FileOutcomes.AddRange(failures.Select(f => new HarvestFileOutcome { RunId = runId, Path = f.Path, Reason = f.Reason }));
+        db.FileOutcomes.AddRange(Outcomes(failures));
         await db.SaveChangesAsync(cancellationToken);
     }
 
@@ -80,6 +80,9 @@ internal sealed class MeetingStore : IDisposable
         }
     }
 
+    private IEnumerable<HarvestFileOutcome> Outcomes(IEnumerable<SourceFailure> failures)
+        => failures.Select(f => new HarvestFileOutcome { RunId = runId, Path = f.Path, Reason = f.Reason });
+
     private async Task ReloadDirectoriesAsync(CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -111,7 +114,7 @@ internal sealed class MeetingStore : IDisposable
         }
 
         var added = await StoreFilesAsync(db, prepared, meeting, cancellationToken);
-        db.FileOutcomes.AddRange(prepared.Failures.Select(f => new HarvestFileOutcome { RunId = runId, Path = f.Path, Reason = f.Reason }));
+        db.FileOutcomes.AddRange(Outcomes(prepared.Failures));
         await db.SaveChangesAsync(cancellationToken);
         if (meeting is not null)
         {
@@ -133,7 +136,6 @@ internal sealed class MeetingStore : IDisposable
     {
         var now = clock.GetUtcNow();
         var added = new HashSet<string>(StringComparer.Ordinal);
-        var error = prepared.NeedsRead && prepared.Parsed is null ? string.Join("; ", prepared.Failures.Select(f => f.Reason)) : null;
         foreach (var f in prepared.Fetched)
         {
             if (f.StoredId is { } id)
@@ -157,7 +159,7 @@ internal sealed class MeetingStore : IDisposable
                 {
                     SourceId = sourceId, Path = f.Path, Length = f.Raw.LongLength, LastModified = f.LastModified, ETag = f.ETag,
                     Sha256 = f.Sha256, Content = f.Compressed, FetchedAt = now,
-                    Meeting = meeting, ParserVersion = prepared.NeedsRead ? parserVersion : 0, Error = error,
+                    Meeting = meeting, ParserVersion = prepared.NeedsRead ? parserVersion : 0, Error = prepared.ReadError,
                 });
             }
         }
@@ -171,7 +173,7 @@ internal sealed class MeetingStore : IDisposable
         if (!prepared.NeedsRead) return;
         var paths = prepared.Group.Files.Values.Where(p => !added.Contains(p)).ToList();
         if (paths.Count == 0) return;
-        var error = prepared.Parsed is null ? string.Join("; ", prepared.Failures.Select(f => f.Reason)) : null;
+        var error = prepared.ReadError;
         await db.Files.Where(x => x.SourceId == sourceId && paths.Contains(x.Path)).ExecuteUpdateAsync(
             s => s.SetProperty(x => x.ParserVersion, parserVersion).SetProperty(x => x.MeetingId, x => meetingId ?? x.MeetingId).SetProperty(x => x.Error, error),
             cancellationToken);

@@ -25,6 +25,9 @@ internal sealed record PreparedMeeting(
     /// <summary>The stored meeting these files were read into before, if any.</summary>
     public int? ExistingMeetingId { get; init; }
 
+    /// <summary>Why the meeting could not be read, when it had to be and could not; null otherwise.</summary>
+    public string? ReadError => NeedsRead && Parsed is null ? string.Join("; ", Failures.Select(f => f.Reason)) : null;
+
     /// <summary>Nothing to write: no body changed and nothing to re-read.</summary>
     public bool Unchanged => !NeedsRead && Fetched.Count == 0 && Failures.Count == 0;
 }

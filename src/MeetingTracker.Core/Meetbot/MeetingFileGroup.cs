@@ -9,7 +9,10 @@ public sealed record MeetingFileGroup(string Folder, MeetingFileName Name, IRead
 
     public string MeetingKey => Name.MeetingKey;
 
-    public string SourceOfTruth => Files[Preference.First(Files.ContainsKey)];
+    public string SourceOfTruth => ReadingOrder.First();
+
+    /// <summary>The group's files in the order to read them: the source of truth first, then what stands in for it.</summary>
+    public IEnumerable<string> ReadingOrder => Preference.Where(Files.ContainsKey).Select(f => Files[f]);
 
     /// <summary>
     /// Groups meetbot files by folder and meeting key. A renamed-meeting stub (a lone <c>.log.txt</c> that shares its
