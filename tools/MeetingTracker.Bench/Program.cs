@@ -1,3 +1,4 @@
+using System.CommandLine;
 using BenchmarkDotNet.Running;
 using MeetingTracker.Bench.Ingest;
 using MeetingTracker.Bench.Parse;
@@ -9,11 +10,6 @@ using MeetingTracker.Bench.Search;
 //   dotnet run -c Release --project tools/MeetingTracker.Bench -- search [--meetings N] [--work DIR] [--keep] [--reuse] [--rounds N]
 // parse reads sample-logs/ (or MEETINGTRACKER_BENCH_CORPUS=DIR); ingest and search generate their server (measured
 // runners, not BenchmarkDotNet: ingest's operation takes half a minute, search's per-query latencies are the figures).
-var suites = new Dictionary<string, Type>(StringComparer.Ordinal)
-{
-    ["parse"] = typeof(ParseBenchmarks),
-};
-
 using var cancel = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) =>
 {
@@ -21,25 +17,24 @@ Console.CancelKeyPress += (_, e) =>
     cancel.Cancel();
 };
 
-switch (args.Length > 0 ? args[0] : null)
+// parse hands its options to BenchmarkDotNet; the measured suites parse theirs with System.CommandLine.
+if (args is ["parse", ..])
 {
-    case "ingest" when IngestArgs.Parse(args[1..]) is { } ingest:
-        return await IngestSuite.RunAsync(ingest, cancel.Token);
-    case "ingest":
-        Console.Error.WriteLine(IngestArgs.Usage);
-        return 2;
-    case "search" when SearchArgs.Parse(args[1..]) is { } search:
-        return await SearchSuite.RunAsync(search, cancel.Token);
-    case "search":
-        Console.Error.WriteLine(SearchArgs.Usage);
-        return 2;
+    BenchmarkRunner.Run<ParseBenchmarks>(args: args[1..]);
+    return 0;
 }
 
-if (args.Length == 0 || !suites.TryGetValue(args[0], out var suite))
+var root = new RootCommand("MeetingTracker benchmarks, each beside its baseline: parse (BenchmarkDotNet options), ingest, search.")
 {
-    Console.Error.WriteLine($"usage: MeetingTracker.Bench <{string.Join('|', [.. suites.Keys, "ingest", "search"])}> [options]");
+    IngestArgs.Command(IngestSuite.RunAsync),
+    SearchArgs.Command(SearchSuite.RunAsync),
+};
+var parsed = root.Parse(args);
+if (parsed.Errors.Count > 0 || args.Length == 0)
+{
+    foreach (var error in parsed.Errors) Console.Error.WriteLine(error.Message);
+    Console.Error.WriteLine("usage: MeetingTracker.Bench <parse|ingest|search> [options]; --help for each");
     return 2;
 }
 
-BenchmarkRunner.Run(suite, args: args[1..]);
-return 0;
+return await parsed.InvokeAsync(new InvocationConfiguration(), cancel.Token);

@@ -1,4 +1,4 @@
-using System.Globalization;
+using System.CommandLine;
 
 namespace MeetingTracker.Bench.Ingest;
 
@@ -8,37 +8,17 @@ namespace MeetingTracker.Bench.Ingest;
 /// </summary>
 public sealed record IngestArgs(int Meetings, string? Work, bool Keep, int Runs)
 {
-    public const string Usage = "usage: MeetingTracker.Bench ingest [--meetings N (10000)] [--work DIR] [--keep] [--runs N (1)]";
-
     public int ShortRuns => Math.Max(Runs, 3);
 
-    public static IngestArgs? Parse(IReadOnlyList<string> args)
+    public static Command Command(Func<IngestArgs, CancellationToken, Task<int>> run)
     {
-        var result = new IngestArgs(10_000, null, false, 1);
-        for (var i = 0; i < args.Count; i++)
-        {
-            switch (args[i])
-            {
-                case "--meetings" when i + 1 < args.Count && PositiveInt(args[++i]) is { } m:
-                    result = result with { Meetings = m };
-                    break;
-                case "--runs" when i + 1 < args.Count && PositiveInt(args[++i]) is { } r:
-                    result = result with { Runs = r };
-                    break;
-                case "--work" when i + 1 < args.Count:
-                    result = result with { Work = Path.GetFullPath(args[++i]) };
-                    break;
-                case "--keep":
-                    result = result with { Keep = true };
-                    break;
-                default:
-                    return null;
-            }
-        }
-
-        return result;
+        var meetings = BenchOptions.Positive("--meetings", "Meetings in the generated server.", 10_000);
+        var work = BenchOptions.Work();
+        var keep = BenchOptions.Keep();
+        var runs = BenchOptions.Positive("--runs", "Repetitions of the imports.", 1);
+        var command = new Command("ingest", "Import a generated server from a folder and over HTTP, beside sqlite3's bulk import.") { meetings, work, keep, runs };
+        command.SetAction((result, token) => run(
+            new IngestArgs(result.GetValue(meetings), result.GetValue(work)?.FullName, result.GetValue(keep), result.GetValue(runs)), token));
+        return command;
     }
-
-    private static int? PositiveInt(string text)
-        => int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0 ? n : null;
 }

@@ -1,4 +1,4 @@
-using System.Globalization;
+using System.CommandLine;
 
 namespace MeetingTracker.Bench.Search;
 
@@ -9,41 +9,24 @@ namespace MeetingTracker.Bench.Search;
 /// </summary>
 public sealed record SearchArgs(int Meetings, string? Work, bool Keep, bool Reuse, int Rounds, int GrepRounds)
 {
-    public const string Usage = "usage: MeetingTracker.Bench search [--meetings N (10000)] [--work DIR] [--keep] [--reuse (with --work)] [--rounds N (20)] [--grep-rounds N (3)]";
-
-    public static SearchArgs? Parse(IReadOnlyList<string> args)
+    public static Command Command(Func<SearchArgs, CancellationToken, Task<int>> run)
     {
-        var result = new SearchArgs(10_000, null, false, false, 20, 3);
-        for (var i = 0; i < args.Count; i++)
+        var meetings = BenchOptions.Positive("--meetings", "Meetings in the generated server.", 10_000);
+        var work = BenchOptions.Work();
+        var keep = BenchOptions.Keep();
+        var reuse = new Option<bool>("--reuse") { Description = "Reuse the tree and database a --keep run left in --work (the index is rebuilt)." };
+        var rounds = BenchOptions.Positive("--rounds", "Timed rounds over the query mix.", 20);
+        var grepRounds = BenchOptions.Positive("--grep-rounds", "Rounds of the grep baseline.", 3);
+        var command = new Command("search", "Time the query mix on the search service, beside SQLite FTS5 and grep -r.") { meetings, work, keep, reuse, rounds, grepRounds };
+        command.Validators.Add(result =>
         {
-            switch (args[i])
-            {
-                case "--meetings" when i + 1 < args.Count && PositiveInt(args[++i]) is { } m:
-                    result = result with { Meetings = m };
-                    break;
-                case "--rounds" when i + 1 < args.Count && PositiveInt(args[++i]) is { } r:
-                    result = result with { Rounds = r };
-                    break;
-                case "--grep-rounds" when i + 1 < args.Count && PositiveInt(args[++i]) is { } g:
-                    result = result with { GrepRounds = g };
-                    break;
-                case "--work" when i + 1 < args.Count:
-                    result = result with { Work = Path.GetFullPath(args[++i]) };
-                    break;
-                case "--keep":
-                    result = result with { Keep = true };
-                    break;
-                case "--reuse":
-                    result = result with { Reuse = true };
-                    break;
-                default:
-                    return null;
-            }
-        }
-
-        return result.Reuse && result.Work is null ? null : result;
+            if (result.GetValue(reuse) && result.GetValue(work) is null) result.AddError("--reuse needs --work");
+        });
+        command.SetAction((result, token) => run(
+            new SearchArgs(
+                result.GetValue(meetings), result.GetValue(work)?.FullName, result.GetValue(keep), result.GetValue(reuse),
+                result.GetValue(rounds), result.GetValue(grepRounds)),
+            token));
+        return command;
     }
-
-    private static int? PositiveInt(string text)
-        => int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0 ? n : null;
 }
