@@ -1,29 +1,48 @@
 using Lucene.Net.Index;
 using Lucene.Net.Search;
-using Lucene.Net.Util;
 
 namespace MeetingTracker.Core.Search;
 
-/// <summary>Counts every hit per meeting, team, person and year from doc values (Lucene.Net.Facet is not on the mirror).</summary>
+/// <summary>
+/// Counts every hit per meeting, team, person and year from the segments' <see cref="SegmentColumns"/> (Lucene.Net.Facet
+/// is not on the mirror): array increments only, names are looked up once per segment in <see cref="Finish"/>.
+/// </summary>
 internal sealed class FacetCollector : ICollector
 {
-    private readonly BytesRef scratch = new();
-    private NumericDocValues? meetingPeople;
-    private SortedDocValues? teams;
-    private NumericDocValues? times;
-    private int[] teamOrds = [];
+    private readonly SegmentColumns[] columns;
+    private readonly int[] meetings;
+    private readonly int[] people;
+    private readonly int[] years;
+    private readonly int minYear;
+    private SegmentColumns? current;
+    private int[] teamCounts = [];
 
-    public Dictionary<int, int> Meetings { get; } = [];
-
-    public Dictionary<string, int> Teams { get; } = new(StringComparer.Ordinal);
-
-    public Dictionary<int, int> People { get; } = [];
-
-    public Dictionary<int, int> Years { get; } = [];
+    public FacetCollector(SegmentColumns[] columns)
+    {
+        this.columns = columns;
+        meetings = new int[columns.Select(c => c.MaxMeeting).DefaultIfEmpty(-1).Max() + 1];
+        people = new int[columns.Select(c => c.MaxPerson).DefaultIfEmpty(-1).Max() + 1];
+        var withDocs = columns.Where(c => c.MinYear <= c.MaxYear).ToList();
+        minYear = withDocs.Count == 0 ? 0 : withDocs.Min(c => c.MinYear);
+        years = new int[withDocs.Count == 0 ? 0 : withDocs.Max(c => c.MaxYear) - minYear + 1];
+    }
 
     public int Hits { get; private set; }
 
+    /// <summary>Meetings with at least one hit.</summary>
+    public int MeetingCount { get; private set; }
+
+    public Dictionary<string, int> Teams { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Person id and hits, for every person with hits.</summary>
+    public IEnumerable<KeyValuePair<int, int>> People => Counted(people, 0);
+
+    /// <summary>Year and hits, for every year with hits.</summary>
+    public IEnumerable<KeyValuePair<int, int>> Years => Counted(years, minYear);
+
     public bool AcceptsDocsOutOfOrder => true;
+
+    public int HitsOf(int meetingId) => meetingId >= 0 && meetingId < meetings.Length ? meetings[meetingId] : 0;
 
     public void SetScorer(Scorer scorer)
     {
@@ -32,42 +51,41 @@ internal sealed class FacetCollector : ICollector
     public void SetNextReader(AtomicReaderContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        Finish();
-        meetingPeople = context.AtomicReader.GetNumericDocValues(SearchFields.MeetingPerson);
-        teams = context.AtomicReader.GetSortedDocValues(SearchFields.Team);
-        times = context.AtomicReader.GetNumericDocValues(SearchFields.Time);
-        teamOrds = teams is null ? [] : new int[teams.ValueCount];
-    }
-
-    /// <summary>Turns the current segment's team counts (by ordinal, cheap per hit) into names. Call after the search.</summary>
-    public void Finish()
-    {
-        for (var ord = 0; ord < teamOrds.Length; ord++)
-        {
-            if (teamOrds[ord] == 0) continue;
-            teams!.LookupOrd(ord, scratch);
-            var name = scratch.Utf8ToString();
-            Teams[name] = Teams.GetValueOrDefault(name) + teamOrds[ord];
-        }
-
-        teamOrds = [];
+        FlushTeams();
+        current = columns[context.Ord];
+        teamCounts = new int[current.TeamNames.Count];
     }
 
     public void Collect(int doc)
     {
+        var c = current!;
         Hits++;
-        if (meetingPeople is not null)
-        {
-            var (meeting, person) = SearchDocument.Unpack(meetingPeople.Get(doc));
-            Increment(Meetings, meeting);
-            if (person is { } p) Increment(People, p);
-        }
-
-        if (times is not null) Increment(Years, new DateTime(times.Get(doc), DateTimeKind.Utc).Year);
-        if (teams is not null && teams.GetOrd(doc) is var ord and >= 0) teamOrds[ord]++;
+        if (c.Meeting[doc] is var meeting and >= 0 && meetings[meeting]++ == 0) MeetingCount++;
+        if (c.Person[doc] is var person and >= 0) people[person]++;
+        if (c.Team[doc] is var team and >= 0) teamCounts[team]++;
+        if (years.Length > 0) years[c.Year[doc] - minYear]++;
     }
 
-    private static void Increment<TKey>(Dictionary<TKey, int> counts, TKey key)
-        where TKey : notnull
-        => counts[key] = counts.GetValueOrDefault(key) + 1;
+    /// <summary>Adds the last segment's team counts. Call after the search.</summary>
+    public void Finish() => FlushTeams();
+
+    private void FlushTeams()
+    {
+        for (var ord = 0; ord < teamCounts.Length; ord++)
+        {
+            if (teamCounts[ord] == 0) continue;
+            var name = current!.TeamNames[ord];
+            Teams[name] = Teams.GetValueOrDefault(name) + teamCounts[ord];
+        }
+
+        teamCounts = [];
+    }
+
+    private static IEnumerable<KeyValuePair<int, int>> Counted(int[] counts, int offset)
+    {
+        for (var i = 0; i < counts.Length; i++)
+        {
+            if (counts[i] > 0) yield return new(i + offset, counts[i]);
+        }
+    }
 }

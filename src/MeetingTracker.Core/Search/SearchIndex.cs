@@ -39,7 +39,7 @@ public sealed partial class SearchIndex : IDisposable
         }
 
         writer.Commit();
-        searchers = new SearcherManager(writer, applyAllDeletes: true, new SearcherFactory());
+        searchers = new SearcherManager(writer, applyAllDeletes: true, new WarmingSearcherFactory());
     }
 
     /// <summary>True when the index was missing or unreadable at start and must be filled from the database.</summary>

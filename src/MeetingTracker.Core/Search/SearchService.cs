@@ -21,6 +21,9 @@ public sealed class SearchService(SearchIndex index, IDbContextFactory<TrackerDb
 
     private const int HitsPerMeeting = 3;
 
+    /// <summary>Teams and people listed for narrowing.</summary>
+    private const int FacetSize = 20;
+
     public const string Help = "Try words, \"a phrase\", AND / OR / NOT, -word, prefix*, and filters team:, channel:, nick:, kind:action, after:2026-01-31, before:2026-12-31.";
 
     public async Task<SearchResults> SearchAsync(SearchRequest request, CancellationToken cancellationToken)
@@ -40,38 +43,55 @@ public sealed class SearchService(SearchIndex index, IDbContextFactory<TrackerDb
         }
 
         var (top, facets) = index.Use(searcher => Run(searcher, query, request.Order, page, size));
-        var people = await db.People.AsNoTracking().Where(p => facets.People.Keys.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Name, cancellationToken);
+        // The busiest people first; a few spare in case some were merged away since they were indexed.
+        var busiest = facets.People.OrderByDescending(p => p.Value).ThenBy(p => p.Key).Take(FacetSize * 2).ToList();
+        var ids = busiest.Select(p => p.Key).ToList();
+        var people = await db.People.AsNoTracking().Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Name, cancellationToken);
         return new SearchResults(
             request.Query ?? string.Empty,
             facets.Hits,
-            facets.Meetings.Count,
+            facets.MeetingCount,
             page,
             size,
             top,
             new SearchFacets(
-                [.. facets.Teams.OrderByDescending(t => t.Value).ThenBy(t => t.Key, StringComparer.Ordinal).Take(20).Select(t => new FacetCount(t.Key, "team:" + t.Key, t.Value))],
-                [.. facets.People.Where(p => people.ContainsKey(p.Key)).OrderByDescending(p => p.Value).Take(20).Select(p => new FacetCount(people[p.Key], "nick:" + Quote(people[p.Key]), p.Value))],
+                [.. facets.Teams.OrderByDescending(t => t.Value).ThenBy(t => t.Key, StringComparer.Ordinal).Take(FacetSize).Select(t => new FacetCount(t.Key, "team:" + t.Key, t.Value))],
+                [.. busiest.Where(p => people.ContainsKey(p.Key)).Take(FacetSize).Select(p => new FacetCount(people[p.Key], "nick:" + Quote(people[p.Key]), p.Value))],
                 [.. facets.Years.OrderByDescending(y => y.Key).Select(y => new FacetCount(
                     y.Key.ToString(CultureInfo.InvariantCulture), string.Create(CultureInfo.InvariantCulture, $"after:{y.Key}-01-01 before:{y.Key + 1}-01-01"), y.Value))]));
     }
 
     private (List<MeetingResult> Page, FacetCollector Facets) Run(IndexSearcher searcher, Query query, SearchOrder order, int page, int size)
     {
-        // One pass over the hits: the counts and the best hits are collected together.
-        var facets = new FacetCollector();
-        ITopDocsCollector top = order == SearchOrder.Newest
-            ? TopFieldCollector.Create(new Sort(new SortField(SearchFields.Time, SortFieldType.INT64, reverse: true)), MaxHits, fillFields: false, trackDocScores: false, trackMaxScore: false, docsScoredInOrder: false)
-            : TopScoreDocCollector.Create(MaxHits, docsScoredInOrder: false);
-        searcher.Search(query, MultiCollector.Wrap(facets, top));
+        // One pass over the hits: the counts and the best hits are collected together, from per-segment arrays.
+        var columns = SegmentColumns.Of(searcher.IndexReader);
+        var facets = new FacetCollector(columns);
+        int[] docs;
+        if (order == SearchOrder.Relevance && RanksByWords(query))
+        {
+            var top = TopScoreDocCollector.Create(MaxHits, docsScoredInOrder: false);
+            searcher.Search(query, MultiCollector.Wrap(facets, top));
+            docs = [.. top.GetTopDocs().ScoreDocs.Select(d => d.Doc)];
+        }
+        else
+        {
+            var newest = new NewestCollector(columns, MaxHits);
+            searcher.Search(query, MultiCollector.Wrap(facets, newest));
+            docs = newest.TopDocs();
+        }
+
         facets.Finish();
-        var docs = top.GetTopDocs();
-        // Grouped by the meeting doc value: stored fields (about 25 µs a document) are loaded only for the hits shown.
-        var meetingOf = MultiDocValues.GetNumericValues(searcher.IndexReader, SearchFields.MeetingPerson);
-        var groups = docs.ScoreDocs
-            .GroupBy(d => SearchDocument.Unpack(meetingOf.Get(d.Doc)).MeetingId)
+        // Grouped by the meeting column: stored fields (about 25 µs a document) are loaded only for the hits shown.
+        var leaves = searcher.IndexReader.Leaves;
+        var groups = docs
+            .GroupBy(doc =>
+            {
+                var leaf = ReaderUtil.SubIndex(doc, leaves);
+                return columns[leaf].Meeting[doc - leaves[leaf].DocBase];
+            })
             .Skip((page - 1) * size)
             .Take(size)
-            .Select(g => (Meeting: g.Key, Docs: g.Take(HitsPerMeeting).Select(d => searcher.Doc(d.Doc)).ToList()))
+            .Select(g => (Meeting: g.Key, Docs: g.Take(HitsPerMeeting).Select(searcher.Doc).ToList()))
             .ToList();
         var highlighter = new Highlighter(new SimpleHTMLFormatter("<mark>", "</mark>"), new SimpleHTMLEncoder(), new QueryScorer(query, SearchFields.Text))
         {
@@ -81,10 +101,22 @@ public sealed class SearchService(SearchIndex index, IDbContextFactory<TrackerDb
             g.Meeting,
             g.Docs[0].Get(SearchFields.MeetingKey, CultureInfo.InvariantCulture),
             g.Docs[0].Get(SearchFields.Team, CultureInfo.InvariantCulture),
-            facets.Meetings.GetValueOrDefault(g.Meeting),
+            facets.HitsOf(g.Meeting),
             [.. g.Docs.Select(d => Hit(d, highlighter))])).ToList();
         return (results, facets);
     }
+
+    /// <summary>
+    /// Whether hits score differently: only words and phrases do. Filters, exclusions and prefixes score every hit
+    /// alike, and "most relevant first" would be index order; those hits come newest first instead.
+    /// </summary>
+    private static bool RanksByWords(Query query) => query switch
+    {
+        TermQuery term => term.Term.Field == SearchFields.Text,
+        PhraseQuery or MultiPhraseQuery => true,
+        BooleanQuery boolean => boolean.Clauses.Any(c => c.Occur != Occur.MUST_NOT && RanksByWords(c.Query)),
+        _ => false,
+    };
 
     private SearchHit Hit(Lucene.Net.Documents.Document doc, Highlighter highlighter)
     {

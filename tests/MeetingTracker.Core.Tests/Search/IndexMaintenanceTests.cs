@@ -33,6 +33,37 @@ public sealed class IndexMaintenanceTests
     }
 
     [Fact]
+    public async Task Counts_and_newest_order_span_segments_and_skip_replaced_documents()
+    {
+        await using var corpus = new OwnCorpus();
+        await corpus.InitializeAsync();
+        var later = Path.Combine(corpus.Root, "fedora-meeting/2026-04-06/infra.2026-04-06-16.00.log.txt");
+        Directory.CreateDirectory(Path.GetDirectoryName(later)!);
+        File.WriteAllText(later, SearchCorpus.Unix("""
+            16:00:00 <bob> #startmeeting infra
+            16:00:02 <bob> #meetingname infra
+            16:00:04 <dana> the mirror moved
+            16:00:09 <bob> #endmeeting
+            """));
+        var log = Path.Combine(corpus.Root, "fedora-meeting/2025-12-01/infra.2025-12-01-16.00.log.txt");
+        File.WriteAllText(log, File.ReadAllText(log).Replace("<bob_> the café mirror is slow again", "<bob_> the café is slow again", StringComparison.Ordinal));
+        File.SetLastWriteTimeUtc(log, File.GetLastWriteTimeUtc(log).AddMinutes(1));
+
+        // A second harvest: a new segment beside the first, where the re-read meeting's old documents are deleted.
+        var summary = await corpus.Host.HarvestAsync(corpus.Source, Ct);
+        var found = await corpus.SearchAsync("mirror", SearchOrder.Newest);
+
+        Assert.Equal((1, 1), (summary.New, summary.Updated));
+        Assert.Equal(["infra.2026-04-06-16.00", "infra.2026-03-02-16.00", "infra.2025-12-01-16.00"], found.Meetings.Select(m => m.MeetingKey));
+        Assert.Equal([1, 1, 5], found.Meetings.Select(m => m.HitCount));
+        Assert.Equal(7, found.TotalHits);
+        Assert.Equal([("2026", 2), ("2025", 5)], found.Facets.Years.Select(f => (f.Label, f.Count)));
+        Assert.Equal([("infra", 7)], found.Facets.Teams.Select(f => (f.Label, f.Count)));
+        var times = found.Meetings.SelectMany(m => m.Hits).Select(h => h.Time).ToList();
+        Assert.Equal(times.OrderDescending(), times);
+    }
+
+    [Fact]
     public async Task Alias_edits_are_searchable_under_the_new_team_and_person()
     {
         await using var corpus = new OwnCorpus();
@@ -117,7 +148,7 @@ public sealed class IndexMaintenanceTests
 
         public ValueTask InitializeAsync() => corpus.InitializeAsync();
 
-        public Task<SearchResults> SearchAsync(string query) => corpus.SearchAsync(query);
+        public Task<SearchResults> SearchAsync(string query, SearchOrder order = SearchOrder.Relevance) => corpus.SearchAsync(query, order);
 
         public ValueTask DisposeAsync() => corpus.DisposeAsync();
     }

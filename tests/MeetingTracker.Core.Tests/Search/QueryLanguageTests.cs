@@ -97,4 +97,19 @@ public sealed class QueryLanguageTests(SearchCorpus corpus) : IClassFixture<Sear
         var second = await corpus.SearchAsync("mirror", SearchOrder.Newest, page: 2, size: 1);
         Assert.Equal("infra.2025-12-01-16.00", Assert.Single(second.Meetings).MeetingKey);
     }
+
+    [Theory]
+    [InlineData("team:infra")]
+    [InlineData("-release")]
+    [InlineData("mirr*")]
+    [InlineData("after:2025-01-01")]
+    public async Task Queries_whose_hits_all_score_alike_come_newest_first_in_relevance_order(string query)
+    {
+        var found = await corpus.SearchAsync(query);
+
+        var times = found.Meetings.SelectMany(m => m.Hits).Select(h => h.Time).ToList();
+        Assert.NotEmpty(times);
+        Assert.Equal(times.OrderDescending(), times);
+        Assert.True(found.Meetings.Count > 1);
+    }
 }
