@@ -5,8 +5,8 @@ using MeetingTracker.Core.Search;
 namespace MeetingTracker.Bench.Search;
 
 /// <summary>
-/// Runs every (query, order) pair once untimed (warm-up: JIT, caches, prepared statements), then
-/// <c>rounds</c> times in an order shuffled with a fixed seed, timing each search alone with a Stopwatch.
+/// Runs every (query, order) pair <c>warmup</c> times untimed (JIT tiers, caches, prepared statements: .NET compiles
+/// a method quickly first and optimises it after it has run a while), then <c>rounds</c> times in an order shuffled with a fixed seed, timing each search alone with a Stopwatch.
 /// </summary>
 public static class MeasuredLoop
 {
@@ -15,6 +15,7 @@ public static class MeasuredLoop
     public static async Task<Latencies> RunAsync(
         string engine,
         IReadOnlyList<(BenchQuery Query, SearchOrder Order)> work,
+        int warmup,
         int rounds,
         Func<BenchQuery, SearchOrder, CancellationToken, ValueTask<SearchOutcome>> search,
         CancellationToken cancellationToken)
@@ -22,9 +23,12 @@ public static class MeasuredLoop
         ArgumentNullException.ThrowIfNull(work);
         ArgumentNullException.ThrowIfNull(search);
         var latencies = new Latencies(engine);
-        foreach (var (query, order) in work)
+        for (var round = 1; round <= warmup; round++)
         {
-            latencies.Outcomes[(query.Number, order)] = await search(query, order, cancellationToken);
+            foreach (var (query, order) in work)
+            {
+                latencies.Outcomes[(query.Number, order)] = await search(query, order, cancellationToken);
+            }
         }
 
         var rng = new Random(Seed);
@@ -42,7 +46,7 @@ public static class MeasuredLoop
             }
         }
 
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{engine}: {rounds} rounds × {work.Count} searches in {total.Elapsed.TotalSeconds:F1} s"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{engine}: {warmup} untimed and {rounds} timed rounds × {work.Count} searches; timed in {total.Elapsed.TotalSeconds:F1} s"));
         return latencies;
     }
 }

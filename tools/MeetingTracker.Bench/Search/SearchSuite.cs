@@ -25,13 +25,14 @@ public static class SearchSuite
             await using (rig)
             {
                 var queries = QueryMix.Load(Path.Combine(AppContext.BaseDirectory, "Search", QueryMix.FileName));
-                Console.WriteLine($"query mix: {queries.Count} queries ({string.Join(", ", queries.GroupBy(q => q.Class).Select(g => $"{g.Count()} {g.Key}"))}); both orders; {args.Rounds} rounds");
+                Console.WriteLine($"query mix: {queries.Count} queries ({string.Join(", ", queries.GroupBy(q => q.Class).Select(g => $"{g.Count()} {g.Key}"))}); both orders; {args.Warmup} untimed rounds, {args.Rounds} timed");
                 var both = queries.SelectMany(q => new[] { (q, SearchOrder.Relevance), (q, SearchOrder.Newest) }).ToList();
 
                 var service = rig.Get<SearchService>();
                 var product = await MeasuredLoop.RunAsync(
                     "MeetingTracker",
                     both,
+                    args.Warmup,
                     args.Rounds,
                     async (q, order, ct) =>
                     {
@@ -49,6 +50,7 @@ public static class SearchSuite
                 var fts = await MeasuredLoop.RunAsync(
                     "SQLite FTS5",
                     [.. both.Where(w => Fts5Search.CanTranslate(w.Item1))],
+                    args.Warmup,
                     args.Rounds,
                     (q, order, _) => ValueTask.FromResult(fts5.Search(q, order)),
                     cancellationToken);
