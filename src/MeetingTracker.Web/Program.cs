@@ -1,5 +1,7 @@
+using MeetingTracker.Web.Api;
 using MeetingTracker.Web.Components;
 using MeetingTracker.Web.Configuration;
+using MeetingTracker.Web.Feeds;
 using MeetingTracker.Web.Harvesting;
 using MeetingTracker.Web.Jobs;
 using MeetingTracker.Web.Search;
@@ -11,6 +13,7 @@ builder.AddMeetingTrackerOptions();
 builder.AddHarvestingHost();
 builder.AddHarvestJobs();
 builder.AddSearchHost();
+builder.AddSiteApi();
 builder.Services.AddRazorComponents();
 
 var app = builder.Build();
@@ -27,6 +30,8 @@ app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages:
 app.UseAntiforgery();
 app.MapStaticAssets();
 app.UseJobsDashboard();
+app.MapSiteApi();
+app.MapFeeds();
 app.MapRazorComponents<App>();
 
 await app.RunAsync();

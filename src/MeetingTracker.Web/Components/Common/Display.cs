@@ -1,7 +1,7 @@
 using System.Globalization;
 using MeetingTracker.Core.Harvesting;
 
-namespace MeetingTracker.Web.Components.Pages.Home;
+namespace MeetingTracker.Web.Components.Common;
 
 /// <summary>How times, durations and statuses read on the page: UTC, invariant culture.</summary>
 public static class Display
