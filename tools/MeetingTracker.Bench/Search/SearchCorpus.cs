@@ -15,17 +15,20 @@ namespace MeetingTracker.Bench.Search;
 /// </summary>
 public sealed record SearchCorpus(string Tree, string DataDir, int Meetings, int Lines, int Items, int Topics, int Documents, long IndexBytes, long DatabaseBytes, TimeSpan? ImportTime)
 {
+    /// <summary>The name of the folder source the corpus was imported from.</summary>
+    public const string SourceName = "bench-folder";
+
     private const string Marker = "search-bench.ok";
 
-    public static async Task<(SearchCorpus Corpus, HarvestRig Rig)> PrepareAsync(string work, SearchArgs args, CancellationToken cancellationToken)
+    public static async Task<(SearchCorpus Corpus, HarvestRig Rig)> PrepareAsync(string work, int meetings, bool reuse, CancellationToken cancellationToken)
     {
         var tree = Path.Combine(work, "tree");
         var dataDir = Path.Combine(work, "data");
         var marker = Path.Combine(dataDir, Marker);
-        var expected = args.Meetings.ToString(CultureInfo.InvariantCulture);
+        var expected = meetings.ToString(CultureInfo.InvariantCulture);
         TimeSpan? import = null;
         HarvestRig rig;
-        if (args.Reuse && Directory.Exists(tree) && File.Exists(marker) && File.ReadAllText(marker).Trim() == expected)
+        if (reuse && Directory.Exists(tree) && File.Exists(marker) && File.ReadAllText(marker).Trim() == expected)
         {
             // The index is rebuilt: one written by an older build of the engine may not match its fields.
             rig = await HarvestRig.OpenAsync(dataDir, cancellationToken);
@@ -36,10 +39,10 @@ public sealed record SearchCorpus(string Tree, string DataDir, int Meetings, int
         else
         {
             var watch = Stopwatch.StartNew();
-            var server = BenchServer.Generate(tree, args.Meetings, cancellationToken);
+            var server = BenchServer.Generate(tree, meetings, cancellationToken);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"generate: {watch.Elapsed.TotalSeconds:F1} s; {server.Meetings:N0} meetings ({server.Teams} teams × {server.Weeks} weeks, Fedora layout, seed 42), {server.Files:N0} files, {server.MiB:F1} MiB"));
             rig = await HarvestRig.CreateAsync(dataDir, cancellationToken);
-            var (summary, elapsed) = await rig.HarvestAsync(new SourceOptions { Name = "bench-folder", Location = server.Root }, cancellationToken);
+            var (summary, elapsed) = await rig.HarvestAsync(new SourceOptions { Name = SourceName, Location = server.Root }, cancellationToken);
             if (summary.New != server.Meetings) throw new InvalidOperationException($"import: {summary.MeetingsLine}, expected {server.Meetings} new");
             import = elapsed;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"import and index: {elapsed.TotalSeconds:F1} s; {summary.MeetingsLine}"));

@@ -21,7 +21,7 @@ public static class SearchSuite
         Console.WriteLine($"search: {args.Meetings} meetings in {work}; {environment.Load}");
         try
         {
-            var (corpus, rig) = await SearchCorpus.PrepareAsync(work, args, cancellationToken);
+            var (corpus, rig) = await SearchCorpus.PrepareAsync(work, args.Meetings, args.Reuse, cancellationToken);
             await using (rig)
             {
                 var queries = QueryMix.Load(Path.Combine(AppContext.BaseDirectory, "Search", QueryMix.FileName));
