@@ -11,6 +11,8 @@ as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; elif need sudo; then sudo "$@"; 
 # What the tests need beyond the .NET SDK. python3 runs the independent minutes check.
 missing=()
 need python3 || missing+=(python3)
+# The browser tests (tests/MeetingTracker.E2E) drive Debian's chromium; Playwright never downloads a browser.
+[ -x /usr/bin/chromium ] || missing+=(chromium)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "test.sh: installing ${missing[*]}"
   as_root apt-get update -qq && as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}"
