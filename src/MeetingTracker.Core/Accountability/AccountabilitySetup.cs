@@ -1,0 +1,18 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace MeetingTracker.Core.Accountability;
+
+public static class AccountabilitySetup
+{
+    /// <summary>The accountability service with its options (bound by the host), validated on start.</summary>
+    public static OptionsBuilder<AccountabilityOptions> AddAccountability(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<AccountabilityService>();
+        return services.AddOptions<AccountabilityOptions>()
+            .Validate(o => o.Problem() is null, "invalid MeetingTracker:Accountability options (DueDays and FollowUpDays: 1 to 3650)")
+            .ValidateOnStart();
+    }
+}
