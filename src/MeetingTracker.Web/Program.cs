@@ -1,5 +1,7 @@
 using MeetingTracker.Web.Api;
 using MeetingTracker.Web.Components;
+using MeetingTracker.Web.Components.Pages.Meetings;
+using MeetingTracker.Web.Components.Pages.Teams;
 using MeetingTracker.Web.Configuration;
 using MeetingTracker.Web.Feeds;
 using MeetingTracker.Web.Harvesting;
@@ -14,6 +16,7 @@ builder.AddHarvestingHost();
 builder.AddHarvestJobs();
 builder.AddSearchHost();
 builder.AddSiteApi();
+builder.AddTeamsPeopleAndStats();
 builder.Services.AddRazorComponents();
 
 var app = builder.Build();
@@ -32,6 +35,7 @@ app.MapStaticAssets();
 app.UseJobsDashboard();
 app.MapSiteApi();
 app.MapFeeds();
+app.MapOldMeetbotUrls();
 app.MapRazorComponents<App>();
 
 await app.RunAsync();

@@ -1,0 +1,79 @@
+using System.Linq.Expressions;
+using MeetingTracker.Core.Meetings;
+using MeetingTracker.Core.Storage;
+using Microsoft.EntityFrameworkCore;
+
+namespace MeetingTracker.Web.Components.Pages.Meetings;
+
+/// <summary>
+/// Reads one meeting for its page, the API and the feeds: a handful of indexed queries per meeting (header, topics,
+/// items with owners, attendance, lines), never one per line or item.
+/// </summary>
+public static class MeetingQueries
+{
+    public static readonly Expression<Func<Meeting, MeetingHeader>> ToHeader = m => new MeetingHeader(
+        m.Id, m.MeetingKey, m.Folder, m.SourceId, m.TeamId, m.Team!.Key, m.Team.Name, m.Title, m.MeetingName, m.Channel,
+        m.StartedAt, m.EndedAt, m.StartedBy, m.Chairs, m.Dialect, m.ReadFrom, m.IsComplete, m.LineCount, m.ReadAt);
+
+    public static Task<MeetingHeader?> HeaderAsync(TrackerDb db, int id, CancellationToken cancellationToken)
+        => db.Meetings.AsNoTracking().Where(m => m.Id == id).Select(ToHeader).SingleOrDefaultAsync(cancellationToken);
+
+    /// <summary>The meeting with its minutes and attendance; null when there is no such meeting.</summary>
+    public static async Task<MeetingDetails?> DetailsAsync(TrackerDb db, int id, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        if (await HeaderAsync(db, id, cancellationToken) is not { } header) return null;
+        var topics = await db.Topics.AsNoTracking()
+            .Where(t => t.MeetingId == id)
+            .OrderBy(t => t.Ordinal)
+            .Select(t => new TopicEntry(t.Ordinal, t.Title, t.Nick, t.Time, t.Line))
+            .ToListAsync(cancellationToken);
+        var items = await db.Items.AsNoTracking()
+            .Where(i => i.MeetingId == id && i.RemovedAt == null)
+            .OrderBy(i => i.Ordinal)
+            .Select(i => new ItemEntry(
+                i.Number, i.Kind, i.Text, i.Nick, i.Time, i.Line, i.TopicOrdinal, i.Url,
+                i.Owners.OrderBy(o => o.Nick).Select(o => new OwnerEntry(o.Nick, o.Person!.Name)).ToList()))
+            .ToListAsync(cancellationToken);
+        var people = await db.Attendance.AsNoTracking()
+            .Where(a => a.MeetingId == id)
+            .OrderByDescending(a => a.Lines).ThenBy(a => a.Nick)
+            .Select(a => new AttendeeEntry(a.Nick, a.Person!.Name, a.Lines))
+            .ToListAsync(cancellationToken);
+        return new MeetingDetails(header, topics, items, people);
+    }
+
+    /// <summary>Lines <paramref name="skip"/>+1 .. of the log, in order, with their speakers' names: one query.</summary>
+    public static Task<List<LineEntry>> LinesAsync(TrackerDb db, int id, int skip, int take, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var lines =
+            from l in db.Lines.AsNoTracking()
+            where l.MeetingId == id
+            orderby l.Number
+            join p in db.People on l.PersonId equals (int?)p.Id into speakers
+            from p in speakers.DefaultIfEmpty()
+            select new LineEntry(l.Number, l.Time, l.Nick, p == null ? null : p.Name, l.Text, l.IsEmote);
+        return lines.Skip(skip).Take(take).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>The team's meetings just before and just after this one (by start, then id).</summary>
+    public static async Task<(MeetingLink? Previous, MeetingLink? Next)> NeighboursAsync(TrackerDb db, MeetingHeader meeting, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(meeting);
+        var (team, at, id) = (meeting.TeamId, meeting.StartedAt, meeting.Id);
+        var sameTeam = db.Meetings.AsNoTracking().Where(m => m.TeamId == team);
+        var previous = await sameTeam
+            .Where(m => m.StartedAt < at || (m.StartedAt == at && m.Id < id))
+            .OrderByDescending(m => m.StartedAt).ThenByDescending(m => m.Id)
+            .Select(m => new MeetingLink(m.Id, m.MeetingKey, m.Title, m.StartedAt))
+            .FirstOrDefaultAsync(cancellationToken);
+        var next = await sameTeam
+            .Where(m => m.StartedAt > at || (m.StartedAt == at && m.Id > id))
+            .OrderBy(m => m.StartedAt).ThenBy(m => m.Id)
+            .Select(m => new MeetingLink(m.Id, m.MeetingKey, m.Title, m.StartedAt))
+            .FirstOrDefaultAsync(cancellationToken);
+        return (previous, next);
+    }
+}
