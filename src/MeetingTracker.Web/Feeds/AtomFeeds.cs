@@ -1,0 +1,37 @@
+using System.Globalization;
+using System.ServiceModel.Syndication;
+using MeetingTracker.Web.Components.Common;
+
+namespace MeetingTracker.Web.Feeds;
+
+/// <summary>Meetings as an Atom feed: one entry per meeting, linking to its page with absolute URLs.</summary>
+public static class AtomFeeds
+{
+    public static SyndicationFeed Build(Uri site, string selfPath, string alternatePath, string title, IReadOnlyList<FeedMeeting> meetings, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(site);
+        ArgumentNullException.ThrowIfNull(meetings);
+        var self = new Uri(Links.Absolute(site, selfPath));
+        var feed = new SyndicationFeed(title, null, new Uri(Links.Absolute(site, alternatePath)), self.ToString(), meetings.Count == 0 ? now : meetings.Max(m => m.Updated))
+        {
+            Generator = "MeetingTracker",
+            Items = [.. meetings.Select(m => Entry(site, m))],
+        };
+        feed.Links.Add(SyndicationLink.CreateSelfLink(self, "application/atom+xml"));
+        feed.Authors.Add(new SyndicationPerson { Name = "MeetingTracker" });
+        return feed;
+    }
+
+    private static SyndicationItem Entry(Uri site, FeedMeeting meeting)
+    {
+        var url = new Uri(Links.Absolute(site, Links.Meeting(meeting.Id)));
+        var title = string.Create(CultureInfo.InvariantCulture, $"{meeting.TeamName}: {meeting.DisplayTitle} ({meeting.StartedAt.UtcDateTime:yyyy-MM-dd})");
+        var item = new SyndicationItem(title, (SyndicationContent?)null, url, url.ToString(), meeting.Updated)
+        {
+            Summary = new TextSyndicationContent(meeting.Summary()),
+            PublishDate = meeting.StartedAt,
+        };
+        if (!string.IsNullOrEmpty(meeting.StartedBy)) item.Authors.Add(new SyndicationPerson { Name = meeting.StartedBy });
+        return item;
+    }
+}
