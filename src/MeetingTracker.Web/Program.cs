@@ -1,5 +1,6 @@
 using MeetingTracker.Web.Api;
 using MeetingTracker.Web.Components;
+using MeetingTracker.Web.Components.Pages.Actions;
 using MeetingTracker.Web.Components.Pages.Meetings;
 using MeetingTracker.Web.Components.Pages.Teams;
 using MeetingTracker.Web.Configuration;
@@ -16,6 +17,7 @@ builder.AddHarvestingHost();
 builder.AddHarvestJobs();
 builder.AddSearchHost();
 builder.AddSiteApi();
+builder.AddAccountabilityPages();
 builder.AddTeamsPeopleAndStats();
 builder.Services.AddRazorComponents();
 

@@ -16,6 +16,8 @@ public sealed class AccountabilityService(IDbContextFactory<TrackerDb> dbFactory
 
     public int DueDays => options.Value.DueDays;
 
+    public int FollowUpDays => options.Value.FollowUpDays;
+
     public DateTimeOffset Now() => clock.GetUtcNow();
 
     public async Task<AccountabilitySnapshot> SnapshotAsync(CancellationToken cancellationToken)

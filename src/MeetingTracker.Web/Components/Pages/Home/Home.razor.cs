@@ -1,5 +1,7 @@
 using MeetingTracker.Core.Meetbot;
 using MeetingTracker.Core.Storage;
+using MeetingTracker.Web.Components.Pages.Actions;
+using MeetingTracker.Web.Components.Pages.Ideas;
 using MeetingTracker.Web.Configuration;
 using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;
@@ -20,10 +22,21 @@ public sealed partial class Home
     [Inject]
     private IOptions<MeetingTrackerOptions> Options { get; set; } = null!;
 
+    [Inject]
+    private ActionQueries Actions { get; set; } = null!;
+
+    [Inject]
+    private IdeaQueries Ideas { get; set; } = null!;
+
+    [Inject]
+    private TimeProvider Clock { get; set; } = null!;
+
     [CascadingParameter]
     private HttpContext? HttpContext { get; set; }
 
     private HomeModel? model;
+
+    private HomeBoard? board;
 
     protected override async Task OnInitializedAsync()
     {
@@ -66,5 +79,6 @@ public sealed partial class Home
             .ToListAsync(ct);
 
         model = new HomeModel(Options.Value.Sources.Count, counts, meetings, runs);
+        board = await HomeBoard.LoadAsync(Actions, Ideas, db, Clock.GetUtcNow(), ct);
     }
 }

@@ -1,0 +1,20 @@
+using MeetingTracker.Core.Accountability;
+using MeetingTracker.Web.Components.Pages.Ideas;
+
+namespace MeetingTracker.Web.Components.Pages.Actions;
+
+public static class AccountabilityHostExtensions
+{
+    /// <summary>
+    /// Action chains and idea trails (options from <c>MeetingTracker:Accountability</c>) and the queries of the
+    /// actions, ideas and home pages and their API.
+    /// </summary>
+    public static IHostApplicationBuilder AddAccountabilityPages(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddAccountability().BindConfiguration(AccountabilityOptions.Section);
+        builder.Services.AddSingleton<ActionQueries>();
+        builder.Services.AddSingleton<IdeaQueries>();
+        return builder;
+    }
+}

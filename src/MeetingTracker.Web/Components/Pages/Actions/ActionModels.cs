@@ -1,0 +1,37 @@
+namespace MeetingTracker.Web.Components.Pages.Actions;
+
+/// <summary>Which actions to list: the /actions form and GET /api/actions share it. Empty values mean "any".</summary>
+/// <param name="State"><c>open</c>, <c>overdue</c>, <c>dropped</c>, or <c>active</c> (open or overdue).</param>
+/// <param name="Sort"><c>latest</c> (most recently seen first, the default), <c>age</c> (oldest first), <c>team</c>, <c>carried</c> (most carried over first).</param>
+public sealed record ActionQuery(
+    string? Team = null, string? Person = null, string? State = null, int? MinAgeDays = null, string? Sort = null, int? Page = null, int? PageSize = null);
+
+public sealed record TeamLink(string Key, string Name);
+
+/// <summary>An owner of an action: the person's page name and the nick as the action spelled it.</summary>
+public sealed record OwnerLink(string Name, string Nick);
+
+/// <summary>
+/// One action chain, shown at its latest occurrence. <see cref="Id"/> is the chain's (its first item's id);
+/// <see cref="State"/> is <c>open</c>, <c>overdue</c> or <c>dropped</c>.
+/// </summary>
+public sealed record ActionRow(
+    int Id,
+    string Text,
+    IReadOnlyList<OwnerLink> Owners,
+    TeamLink Team,
+    int MeetingId,
+    int ItemNumber,
+    DateTimeOffset LastSeen,
+    int FirstMeetingId,
+    int FirstItemNumber,
+    DateTimeOffset FirstRaised,
+    int AgeDays,
+    int CarriedOver,
+    string State);
+
+/// <summary>How many actions (under the team and person filters) are in each state.</summary>
+public sealed record StateCounts(int Open, int Overdue, int Dropped);
+
+/// <summary>A page of actions, or the reason the query cannot be answered (<see cref="Problem"/>).</summary>
+public sealed record ActionList(Common.PageOf<ActionRow> Rows, StateCounts Counts, IReadOnlyList<TeamLink> Teams, int DueDays, string? Problem = null);
