@@ -25,7 +25,8 @@ public static class AtomFeeds
     private static SyndicationItem Entry(Uri site, FeedMeeting meeting)
     {
         var url = new Uri(Links.Absolute(site, Links.Meeting(meeting.Id)));
-        var title = string.Create(CultureInfo.InvariantCulture, $"{meeting.TeamName}: {meeting.DisplayTitle} ({meeting.StartedAt.UtcDateTime:yyyy-MM-dd})");
+        var day = meeting.StartedAt.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var title = meeting.DisplayTitle.Contains(day, StringComparison.Ordinal) ? $"{meeting.TeamName}: {meeting.DisplayTitle}" : $"{meeting.TeamName}: {meeting.DisplayTitle} ({day})";
         var item = new SyndicationItem(title, (SyndicationContent?)null, url, url.ToString(), meeting.Updated)
         {
             Summary = new TextSyndicationContent(meeting.Summary()),
