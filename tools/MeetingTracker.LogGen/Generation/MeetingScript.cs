@@ -14,6 +14,10 @@ internal sealed class MeetingScript(Team team, MeetbotSimulation sim, Random rng
     private readonly Dictionary<string, string> nickOf = new(StringComparer.Ordinal);
     private readonly Queue<string> topics = new();
     private string owner = string.Empty;
+    private bool markupSaid;
+
+    /// <summary>Whether someone pastes HTML into the channel (see <see cref="Markup"/>).</summary>
+    public bool PastesMarkup { get; init; }
 
     /// <summary>Plays the meeting; <paramref name="stopAfterLines"/> cuts it off unfinished after that many lines.</summary>
     public bool Play(string? startText, int? stopAfterLines)
@@ -205,6 +209,11 @@ internal sealed class MeetingScript(Team team, MeetbotSimulation sim, Random rng
 
         sim.Topic(owner, topic);
         Discussion(2, 8);
+        if (PastesMarkup && !markupSaid)
+        {
+            Markup();
+        }
+
         var items = rng.Next(1, 5);
         for (var i = 0; i < items; i++)
         {
@@ -308,6 +317,17 @@ internal sealed class MeetingScript(Team team, MeetbotSimulation sim, Random rng
             sim.Undo(owner, Address());
             sim.Topic(owner, NextTopic());
         }
+    }
+
+    // HTML pasted into the channel, as happens: the site's fixture for "log text is never markup". Draws nothing from
+    // the random stream, so every other meeting stays the same bytes.
+    private void Markup()
+    {
+        markupSaid = true;
+        sim.Wait(7);
+        sim.Say(owner, "pasting this into the old wiki ran it: <script>alert(1)</script> and <img src=x onerror=alert(1)>");
+        sim.Wait(9);
+        sim.Item(owner, "info", ItemKind.Info, "never paste <img src=x onerror=alert(1)> or <script>alert(1)</script> into the wiki");
     }
 
     private void Vote()
