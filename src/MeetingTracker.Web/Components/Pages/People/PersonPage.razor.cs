@@ -1,0 +1,67 @@
+using MeetingTracker.Web.Components.Pages.Teams;
+using Microsoft.AspNetCore.Components;
+
+namespace MeetingTracker.Web.Components.Pages.People;
+
+public sealed partial class PersonPage
+{
+    public const int MeetingsPageSize = 25;
+    public const int ItemsPageSize = 20;
+
+    [Parameter]
+    public string Name { get; set; } = string.Empty;
+
+    [SupplyParameterFromQuery(Name = "page")]
+    public int? MeetingsPage { get; set; }
+
+    [SupplyParameterFromQuery(Name = "actionsPage")]
+    public int? ActionsPage { get; set; }
+
+    [SupplyParameterFromQuery(Name = "ideasPage")]
+    public int? IdeasPage { get; set; }
+
+    [Inject]
+    private PersonQueries Queries { get; set; } = null!;
+
+    [Inject]
+    private NavigationManager Navigation { get; set; } = null!;
+
+    [Inject]
+    private TimeProvider Clock { get; set; } = null!;
+
+    [CascadingParameter]
+    private HttpContext? HttpContext { get; set; }
+
+    private PersonDigest? digest;
+
+    private PersonLists? lists;
+
+    private DateTimeOffset now;
+
+    protected override async Task OnInitializedAsync()
+    {
+        var ct = HttpContext?.RequestAborted ?? CancellationToken.None;
+        var found = await Queries.FindAsync(Name, ct);
+        if (found is null)
+        {
+            Navigation.NotFound();
+            return;
+        }
+
+        if (!found.IsCanonical && HttpContext is not null)
+        {
+            PageRedirect.Permanent(HttpContext, Navigation, Common.Links.Person(found.Person.Name));
+            return;
+        }
+
+        now = Clock.GetUtcNow();
+        digest = await Queries.DigestAsync(found.Person, ct);
+        lists = await Queries.ListsAsync(digest, (MeetingsPage, MeetingsPageSize), (ActionsPage, ItemsPageSize), (IdeasPage, ItemsPageSize), ct);
+    }
+
+    /// <summary>Whole days since <paramref name="time"/> (0 for a time to come).</summary>
+    public static int AgeInDays(DateTimeOffset time, DateTimeOffset now) => Math.Max(0, (int)Math.Floor((now - time).TotalDays));
+
+    /// <summary>The other people an action names besides this person.</summary>
+    private IReadOnlyList<PersonRef> Others(PersonItem item) => [.. item.Owners.Where(o => o.Id != digest!.Person.Id)];
+}

@@ -1,0 +1,49 @@
+using System.Globalization;
+using MeetingTracker.Web.Components.Common;
+using Microsoft.AspNetCore.Components;
+
+namespace MeetingTracker.Web.Components.Pages.Teams;
+
+public sealed partial class TeamPage
+{
+    [Parameter]
+    public string Key { get; set; } = string.Empty;
+
+    [SupplyParameterFromQuery(Name = "page")]
+    public int? PageNumber { get; set; }
+
+    [Inject]
+    private TeamQueries Queries { get; set; } = null!;
+
+    [Inject]
+    private NavigationManager Navigation { get; set; } = null!;
+
+    [CascadingParameter]
+    private HttpContext? HttpContext { get; set; }
+
+    private TeamDigest? digest;
+
+    private PageOf<TimelineMeeting>? timeline;
+
+    protected override async Task OnInitializedAsync()
+    {
+        var ct = HttpContext?.RequestAborted ?? CancellationToken.None;
+        var team = await Queries.FindAsync(Key, ct);
+        if (team is null)
+        {
+            Navigation.NotFound();
+            return;
+        }
+
+        if (!team.IsCanonical && HttpContext is not null)
+        {
+            PageRedirect.Permanent(HttpContext, Navigation, Links.Team(team.Key));
+            return;
+        }
+
+        digest = await Queries.DigestAsync(team.Id, ct);
+        timeline = await Queries.TimelineAsync(digest.Header, PageNumber, null, ct);
+    }
+
+    private static string Day(DateTimeOffset time) => time.ToUniversalTime().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,20 @@
+using MeetingTracker.Core.Harvesting;
+using MeetingTracker.Web.Components.Pages.People;
+using MeetingTracker.Web.Components.Pages.Stats;
+
+namespace MeetingTracker.Web.Components.Pages.Teams;
+
+public static class TeamsHostExtensions
+{
+    /// <summary>The queries of the team, person and statistics pages (and their API), over one digest cache.</summary>
+    public static IHostApplicationBuilder AddTeamsPeopleAndStats(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddSingleton<DigestCache>();
+        builder.Services.AddSingleton<IMeetingsChangedHandler>(sp => sp.GetRequiredService<DigestCache>());
+        builder.Services.AddSingleton<TeamQueries>();
+        builder.Services.AddSingleton<PersonQueries>();
+        builder.Services.AddSingleton<StatsQueries>();
+        return builder;
+    }
+}
