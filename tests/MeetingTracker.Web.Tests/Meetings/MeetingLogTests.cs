@@ -22,6 +22,23 @@ public sealed class MeetingLogTests : IDisposable
         Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt;", log.Markup, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("<b>bold</b> & \"quotes\" 'single' </td></tr><tr><td>")]
+    [InlineData("see https://example.org/?a=1&b=2'x\"onmouseover=\"alert(1) now")]
+    [InlineData("javascript:alert(1) data:text/html,<script>x</script>")]
+    [InlineData("naïve ünïcödé \u0001 \u202e")]
+    public void Any_text_and_nick_round_trip_as_text(string text)
+    {
+        var log = Render([Line(1, "<i>" + text, text, person: "a\"b<c>")]);
+
+        Assert.Single(log.FindAll("tbody tr"));
+        Assert.Equal(text, log.Find("#l-1 td.msg").TextContent);
+        Assert.Equal("<i>" + text, log.Find("#l-1 td.nick").TextContent);
+        Assert.Equal("people/a%22b%3Cc%3E", log.Find("#l-1 td.nick a").GetAttribute("href"));
+        Assert.Empty(log.FindAll("b, i, script, img"));
+        Assert.All(log.FindAll("td.msg a"), a => Assert.StartsWith("https://example.org/?a=1&b=2'x", a.GetAttribute("href"), StringComparison.Ordinal));
+    }
+
     [Fact]
     public void Every_line_has_its_anchor_and_a_link_to_itself()
     {
