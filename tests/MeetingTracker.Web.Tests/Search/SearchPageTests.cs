@@ -40,6 +40,7 @@ public sealed partial class SearchPageTests(SiteFixture site) : IClassFixture<Si
                 var line = generated.Meeting.Lines.Single(l => l.Number == int.Parse(anchor.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture));
                 Assert.Contains("mirror", line.Text, StringComparison.OrdinalIgnoreCase);
                 Assert.Equal("mirror", hit.QuerySelector(".snippet mark")!.TextContent, ignoreCase: true);
+                Assert.Contains(hit.QuerySelector(".kind")!.TextContent, (string[])["line", "topic", "action", "info", "idea", "agreed", "help", "link"]);
                 Assert.Equal(Links.Person(hit.QuerySelector("a.nick")!.TextContent), hit.QuerySelector("a.nick")!.GetAttribute("href"));
             }
         }
