@@ -12,6 +12,10 @@ public sealed partial class TeamPage
     [SupplyParameterFromQuery(Name = "page")]
     public int? PageNumber { get; set; }
 
+    /// <summary>Meetings per page of the timeline (the default otherwise: <see cref="Paging.DefaultSize"/>).</summary>
+    [SupplyParameterFromQuery(Name = "pageSize")]
+    public int? PageSize { get; set; }
+
     [Inject]
     private TeamQueries Queries { get; set; } = null!;
 
@@ -42,7 +46,7 @@ public sealed partial class TeamPage
         }
 
         digest = await Queries.DigestAsync(team.Id, ct);
-        timeline = await Queries.TimelineAsync(digest.Header, PageNumber, null, ct);
+        timeline = await Queries.TimelineAsync(digest.Header, PageNumber, PageSize, ct);
     }
 
     private static string Day(DateTimeOffset time) => time.ToUniversalTime().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
