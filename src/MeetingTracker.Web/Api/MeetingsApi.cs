@@ -57,6 +57,7 @@ public static class MeetingsApi
         int id, HttpRequest request, IDbContextFactory<TrackerDb> dbFactory, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await db.Database.OpenConnectionAsync(cancellationToken);
         if (await MeetingQueries.DetailsAsync(db, id, cancellationToken) is not { } details) return TypedResults.NotFound();
         var site = SiteUri.Of(request);
         return TypedResults.Ok(MeetingResponse.From(details, Links.Absolute(site, Links.Meeting(id)), Links.Absolute(site, $"api/meetings/{id}/log")));

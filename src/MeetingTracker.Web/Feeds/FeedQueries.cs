@@ -16,6 +16,9 @@ public static class FeedQueries
     public static async Task<List<FeedMeeting>> NewestAsync(TrackerDb db, IQueryable<Meeting> meetings, int take, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
+
+        // One open for the three queries: EF otherwise opens (and sets up) the connection once per query.
+        await db.Database.OpenConnectionAsync(cancellationToken);
         var rows = await meetings.AsNoTracking()
             .OrderByDescending(m => m.StartedAt).ThenByDescending(m => m.Id)
             .Take(take)

@@ -24,6 +24,9 @@ public sealed partial class MeetingPage
     {
         var ct = HttpContext?.RequestAborted ?? CancellationToken.None;
         await using var db = await DbFactory.CreateDbContextAsync(ct);
+
+        // One open for the page's queries: EF otherwise opens (and sets up) the connection once per query.
+        await db.Database.OpenConnectionAsync(ct);
         var details = await MeetingQueries.DetailsAsync(db, Id, ct);
         if (details is null)
         {

@@ -64,16 +64,21 @@ public static class MeetingQueries
         ArgumentNullException.ThrowIfNull(meeting);
         var (team, at, id) = (meeting.TeamId, meeting.StartedAt, meeting.Id);
         var sameTeam = db.Meetings.AsNoTracking().Where(m => m.TeamId == team);
-        var previous = await sameTeam
+        var earlier = sameTeam
             .Where(m => m.StartedAt < at || (m.StartedAt == at && m.Id < id))
             .OrderByDescending(m => m.StartedAt).ThenByDescending(m => m.Id)
-            .Select(m => new MeetingLink(m.Id, m.MeetingKey, m.Title, m.StartedAt))
-            .FirstOrDefaultAsync(cancellationToken);
-        var next = await sameTeam
+            .Take(1);
+        var later = sameTeam
             .Where(m => m.StartedAt > at || (m.StartedAt == at && m.Id > id))
             .OrderBy(m => m.StartedAt).ThenBy(m => m.Id)
+            .Take(1);
+
+        // One round trip (UNION ALL of the two index seeks); at most one row from each side.
+        var around = await earlier.Concat(later)
             .Select(m => new MeetingLink(m.Id, m.MeetingKey, m.Title, m.StartedAt))
-            .FirstOrDefaultAsync(cancellationToken);
+            .ToListAsync(cancellationToken);
+        var previous = around.Find(m => m.StartedAt < at || (m.StartedAt == at && m.Id < id));
+        var next = around.Find(m => m.StartedAt > at || (m.StartedAt == at && m.Id > id));
         return (previous, next);
     }
 }

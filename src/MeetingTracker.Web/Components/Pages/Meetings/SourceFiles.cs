@@ -18,14 +18,16 @@ public static class SourceFiles
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(meeting);
-        var source = await db.Sources.AsNoTracking()
-            .Where(s => s.Id == meeting.SourceId)
-            .Select(s => new { s.Name, s.Location })
-            .SingleAsync(cancellationToken);
-        var paths = await db.Files.AsNoTracking()
-            .Where(f => f.MeetingId == meeting.Id)
-            .Select(f => f.Path)
+        var rows = await (
+                from f in db.Files.AsNoTracking()
+                where f.MeetingId == meeting.Id
+                join s in db.Sources on f.SourceId equals s.Id
+                select new { f.Path, s.Name, s.Location })
             .ToListAsync(cancellationToken);
+        var source = rows.Count > 0
+            ? new { rows[0].Name, rows[0].Location }
+            : await db.Sources.AsNoTracking().Where(s => s.Id == meeting.SourceId).Select(s => new { s.Name, s.Location }).SingleAsync(cancellationToken);
+        var paths = rows.ConvertAll(r => r.Path);
         var isHttp = SafeLinks.IsSafe(source.Location) && source.Location.StartsWith("http", StringComparison.OrdinalIgnoreCase);
         var files = paths
             .Select(p => new SourceFile(p, p[(p.LastIndexOf('/') + 1)..], isHttp ? Url(source.Location, p) : null))
