@@ -36,25 +36,33 @@ public sealed class ActionQueries(AccountabilityService accountability, IDbConte
             chains = chains.Where(c => owned.Contains(c.Latest.ItemId));
         }
 
+        // One pass: the counts per state, and the chains the state and age filters keep.
         var now = accountability.Now();
-        var judged = chains.Select(c => (Chain: c, State: c.InferState(now, accountability.DueDays), Age: c.AgeDays(now))).ToList();
-        var counts = new StateCounts(
-            judged.Count(j => j.State == ActionState.Open), judged.Count(j => j.State == ActionState.Overdue), judged.Count(j => j.State == ActionState.Dropped));
-        var teamOf = teams.ToDictionary(t => t.Id);
-        var chosen = judged.Where(j => filter.States.Contains(j.State) && j.Age >= filter.MinAgeDays);
-        chosen = filter.Sort switch
+        var (open, overdue, dropped) = (0, 0, 0);
+        var kept = new List<(ActionChain Chain, ActionState State, int Age)>();
+        foreach (var chain in chains)
         {
-            ActionSort.Age => chosen.OrderBy(j => j.Chain.First.Time).ThenBy(j => j.Chain.Id),
-            ActionSort.Team => chosen.OrderBy(j => teamOf.GetValueOrDefault(j.Chain.TeamId)?.Name, StringComparer.OrdinalIgnoreCase)
+            var state = chain.InferState(now, accountability.DueDays);
+            if (state == ActionState.Open) open++;
+            else if (state == ActionState.Overdue) overdue++;
+            else dropped++;
+            var age = chain.AgeDays(now);
+            if (filter.States.Contains(state) && age >= filter.MinAgeDays) kept.Add((chain, state, age));
+        }
+
+        var teamOf = teams.ToDictionary(t => t.Id);
+        IEnumerable<(ActionChain Chain, ActionState State, int Age)> chosen = filter.Sort switch
+        {
+            ActionSort.Age => kept.OrderBy(j => j.Chain.First.Time).ThenBy(j => j.Chain.Id),
+            ActionSort.Team => kept.OrderBy(j => teamOf.GetValueOrDefault(j.Chain.TeamId)?.Name, StringComparer.OrdinalIgnoreCase)
                 .ThenByDescending(j => j.Chain.Latest.Time),
-            ActionSort.Carried => chosen.OrderByDescending(j => j.Chain.CarriedOver).ThenByDescending(j => j.Chain.Latest.Time),
-            _ => chosen,
+            ActionSort.Carried => kept.OrderByDescending(j => j.Chain.CarriedOver).ThenByDescending(j => j.Chain.Latest.Time),
+            _ => kept,
         };
-        var matching = chosen.ToList();
-        var shown = matching.Skip((page - 1) * size).Take(size).ToList();
+        var shown = chosen.Skip((page - 1) * size).Take(size).ToList();
         var owners = await OwnersAsync(db, [.. shown.Select(j => j.Chain.Latest.ItemId)], cancellationToken);
         var rows = shown.Select(j => Row(j.Chain, j.State, j.Age, teamOf, owners)).ToList();
-        return new ActionList(new PageOf<ActionRow>(rows, page, size, matching.Count), counts, [.. teams.Select(t => t.Link)], accountability.DueDays);
+        return new ActionList(new PageOf<ActionRow>(rows, page, size, kept.Count), new StateCounts(open, overdue, dropped), [.. teams.Select(t => t.Link)], accountability.DueDays);
     }
 
     private static async Task<ILookup<int, OwnerLink>> OwnersAsync(TrackerDb db, List<int> itemIds, CancellationToken cancellationToken)
