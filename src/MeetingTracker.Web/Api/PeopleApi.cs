@@ -1,3 +1,4 @@
+using MeetingTracker.Core.Accountability;
 using MeetingTracker.Web.Components.Common;
 using MeetingTracker.Web.Components.Pages.People;
 using MeetingTracker.Web.Feeds;
@@ -14,7 +15,7 @@ public static class PeopleApi
         api.MapGet("/people", ListAsync).WithName("ListPeople")
             .WithSummary("People, paged; q keeps those whose name or a nick contains it (any case); sort=name (default) or meetings.");
         api.MapGet("/people/{name}", GetAsync).WithName("GetPerson")
-            .WithSummary("One person (by name, or by any nick in any case) with nicks, teams, counts and a page of the actions naming them, newest first.");
+            .WithSummary("One person (by name, or by any nick in any case) with nicks, teams, counts and a page of their actions (carry-over chains whose latest occurrence names them) with state and age, most recently seen first.");
         return api;
     }
 
@@ -37,8 +38,14 @@ public static class PeopleApi
         var assigned = await queries.ActionsAsync(digest, page, pageSize, cancellationToken);
         var site = SiteUri.Of(request);
         var p = digest.Person;
-        var actions = assigned.Items.Select(a => new PersonActionResponse(
-            a.Text, a.TeamKey, a.Time, "open", [.. a.Owners.Select(o => o.Name)], Links.Absolute(site, Links.Item(a.MeetingId, a.Number)))).ToList();
+        var actions = assigned.Items.Select(a =>
+        {
+            var chain = digest.Chains[a.Id];
+            var (age, state) = queries.Judge(chain);
+            return new PersonActionResponse(
+                a.Text, a.TeamKey, a.Time, chain.First.Time, age, chain.CarriedOver, state.Name(), [.. a.Owners.Select(o => o.Name)],
+                Links.Absolute(site, Links.Item(a.MeetingId, a.Number)));
+        }).ToList();
         return TypedResults.Ok(new PersonDetailResponse(
             p.Name, p.Aliases, p.Meetings, p.Lines, digest.ActionIds.Count, digest.IdeaIds.Count, p.LastSeen,
             [.. digest.Teams.Select(t => new PersonTeamResponse(t.Key, t.Name, t.Meetings, t.Lines, t.LastSeen, Links.Absolute(site, Links.Team(t.Key))))],
@@ -64,4 +71,14 @@ public sealed record PersonDetailResponse(
 
 public sealed record PersonTeamResponse(string Key, string Name, int Meetings, int Lines, DateTimeOffset LastSeen, string Url);
 
-public sealed record PersonActionResponse(string Text, string Team, DateTimeOffset Time, string State, IReadOnlyList<string> Owners, string Url);
+/// <summary>An action chain the person owns: its latest occurrence (<see cref="Time"/>, <see cref="Url"/>) and its state (ADR 9).</summary>
+public sealed record PersonActionResponse(
+    string Text,
+    string Team,
+    DateTimeOffset Time,
+    DateTimeOffset FirstRaised,
+    int AgeDays,
+    int CarriedOver,
+    string State,
+    IReadOnlyList<string> Owners,
+    string Url);

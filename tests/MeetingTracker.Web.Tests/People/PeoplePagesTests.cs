@@ -1,11 +1,13 @@
 using System.Globalization;
 using System.Net;
+using MeetingTracker.Core.Accountability;
 using MeetingTracker.Core.Meetbot;
 using MeetingTracker.Web.Api;
 using MeetingTracker.Web.Components.Pages.People;
 using MeetingTracker.Web.Tests.Site;
 using MeetingTracker.Web.Tests.Teams;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace MeetingTracker.Web.Tests.People;
 
@@ -57,8 +59,8 @@ public sealed class PeoplePagesTests(SiteFixture site) : IClassFixture<SiteFixtu
             meetings.Take(PersonPage.MeetingsPageSize).Select(m => ($"meetings/{m.Key}", m.Lines)),
             page.QuerySelectorAll("#meetings-heading ~ div tbody tr").Select(r => (r.QuerySelector("th a")!.GetAttribute("href")!, r.QuerySelector("td.num")!.Number())));
         var actions = page.QuerySelectorAll("#actions-heading ~ div tbody tr").ToList();
-        Assert.Equal(person.Actions.Take(PersonPage.ItemsPageSize).Select(a => $"meetings/{a.MeetingId}#item-{a.Number}"), actions.Select(r => r.QuerySelector("td[data-label=Meeting] a")!.GetAttribute("href")));
-        Assert.All(actions, r => Assert.Equal("open", r.QuerySelector("td[data-label=State]")!.Text()));
+        Assert.Equal(person.Actions.Take(PersonPage.ItemsPageSize).Select(a => $"meetings/{a.MeetingId}#item-{a.Number}"), actions.Select(r => r.QuerySelector("td[data-label='Last seen'] a")!.GetAttribute("href")));
+        Assert.All(actions, r => Assert.NotNull(ActionStates.Parse(r.QuerySelector("td[data-label=State]")!.Text())));
         Assert.All(actions, r => Assert.True(int.Parse(r.QuerySelector("td[data-label='Age (days)']")!.Text(), CultureInfo.InvariantCulture) >= 0));
         Assert.Equal($"feeds/people/{person.Name}.atom", page.QuerySelector("head link[rel=alternate][type='application/atom+xml']")!.GetAttribute("href"));
     }
@@ -106,9 +108,10 @@ public sealed class PeoplePagesTests(SiteFixture site) : IClassFixture<SiteFixtu
         await using var db = site.Host.Db();
         var people = await db.People.Select(p => new { p.Id, p.Name, Nicks = p.Aliases.Select(a => a.Nick).ToList() }).ToListAsync(ct);
         var meetings = await db.Attendance.GroupBy(a => a.PersonId).Select(g => new { g.Key, Count = g.Select(a => a.MeetingId).Distinct().Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
-        var actions = (await db.ItemOwners.Join(db.Items, o => o.ItemId, i => i.Id, (o, i) => new { o.PersonId, i.Id, i.MeetingId, i.Number, i.Kind, i.RemovedAt, i.Time })
-            .Where(x => x.Kind == ItemKind.Action && x.RemovedAt == null).ToListAsync(ct))
-            .OrderByDescending(x => x.Time).ThenByDescending(x => x.Id).ToLookup(x => x.PersonId, x => (x.MeetingId, x.Number));
+        var owned = (await db.ItemOwners.Select(o => new { o.ItemId, o.PersonId }).ToListAsync(ct)).ToLookup(o => o.ItemId, o => o.PersonId);
+        var snapshot = await site.Host.Services.GetRequiredService<AccountabilityService>().SnapshotAsync(ct);
+        var actions = snapshot.Actions.SelectMany(c => owned[c.Latest.ItemId].Select(p => (Person: p, c.Latest.MeetingId, c.Latest.Number)))
+            .ToLookup(x => x.Person, x => (x.MeetingId, x.Number));
         Assert.True(people.Count > 10, "the API test pages people 5 at a time");
         return [.. people.Select(p => new StoredPerson(p.Id, p.Name, p.Nicks, meetings.GetValueOrDefault(p.Id), [.. actions[p.Id]]))];
     }

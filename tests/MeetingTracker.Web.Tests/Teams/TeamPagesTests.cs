@@ -1,6 +1,7 @@
 extern alias loggen;
 
 using System.Net;
+using MeetingTracker.Core.Accountability;
 using MeetingTracker.Core.Meetbot;
 using MeetingTracker.Core.Meetings;
 using MeetingTracker.Core.Storage;
@@ -63,9 +64,12 @@ public sealed partial class TeamPagesTests(SiteFixture site) : IClassFixture<Sit
         await using var db = site.Host.Db();
         var ids = meetings.Select(m => m.Id).ToList();
         var present = await db.Attendance.Where(a => ids.Contains(a.MeetingId)).Select(a => new { a.MeetingId, a.PersonId, a.Person!.Name }).Distinct().ToListAsync(ct);
-        var actions = await db.Items.Where(i => ids.Contains(i.MeetingId) && i.Kind == ItemKind.Action && i.RemovedAt == null)
-            .OrderByDescending(i => i.Time).ThenByDescending(i => i.Id).Take(TeamDigests.RecentItems)
-            .Select(i => new { i.Text, i.MeetingId, i.Number, Owners = i.Owners.Count }).ToListAsync(ct);
+        var teamId = await db.Teams.Where(t => t.Key == key).Select(t => t.Id).SingleAsync(ct);
+        var chains = (await site.Host.Services.GetRequiredService<AccountabilityService>().SnapshotAsync(ct)).Actions
+            .Where(c => c.TeamId == teamId).Take(TeamDigests.RecentItems).ToList();
+        var latest = chains.Select(c => c.Latest.ItemId).ToList();
+        var texts = await db.Items.Where(i => latest.Contains(i.Id)).Select(i => new { i.Id, i.Text, Owners = i.Owners.Count }).ToDictionaryAsync(i => i.Id, ct);
+        var actions = chains.Select(c => new { texts[c.Latest.ItemId].Text, c.Latest.MeetingId, c.Latest.Number, texts[c.Latest.ItemId].Owners, c.CarriedOver }).ToList();
 
         var page = await site.DocumentAsync($"/teams/{key}");
 
@@ -80,7 +84,9 @@ public sealed partial class TeamPagesTests(SiteFixture site) : IClassFixture<Sit
         var actionRows = page.QuerySelectorAll("#actions-heading ~ div tbody tr").ToList();
         Assert.NotEmpty(actions);
         Assert.Equal(actions.Select(a => Squeeze(a.Text)), actionRows.Select(r => r.QuerySelector("td")!.Text()));
-        Assert.Equal(actions.Select(a => $"meetings/{a.MeetingId}#item-{a.Number}"), actionRows.Select(r => r.QuerySelector("td[data-label=Said] a")!.GetAttribute("href")));
+        Assert.Equal(actions.Select(a => $"meetings/{a.MeetingId}#item-{a.Number}"), actionRows.Select(r => r.QuerySelector("td[data-label='Last seen'] a")!.GetAttribute("href")));
+        Assert.Equal(actions.Select(a => a.CarriedOver), actionRows.Select(r => r.QuerySelector("td[data-label='Carried over']")!.Number()));
+        Assert.All(actionRows, r => Assert.NotNull(ActionStates.Parse(r.QuerySelector("td[data-label=State]")!.Text())));
         Assert.Equal(actions.Select(a => a.Owners), actionRows.Select(r => r.QuerySelectorAll("td[data-label=Owners] a[href^='people/']").Length));
 
         var people = present.GroupBy(p => p.Name).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);

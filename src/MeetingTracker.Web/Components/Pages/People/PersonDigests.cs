@@ -1,3 +1,4 @@
+using MeetingTracker.Core.Accountability;
 using MeetingTracker.Core.Meetbot;
 using MeetingTracker.Core.Storage;
 using Microsoft.EntityFrameworkCore;
@@ -42,9 +43,10 @@ public static class PersonDigests
         return new PeopleRoster(entries, byName, byNick, byNameIgnoringCase);
     }
 
-    public static async Task<PersonDigest> PersonAsync(IDbContextFactory<TrackerDb> dbFactory, PersonEntry person, CancellationToken cancellationToken)
+    public static async Task<PersonDigest> PersonAsync(IDbContextFactory<TrackerDb> dbFactory, AccountabilityService accountability, PersonEntry person, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(dbFactory);
+        ArgumentNullException.ThrowIfNull(accountability);
         ArgumentNullException.ThrowIfNull(person);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await db.Database.OpenConnectionAsync(cancellationToken);
@@ -65,12 +67,9 @@ public static class PersonDigests
             .OrderByDescending(t => t.Meetings).ThenBy(t => t.Key, StringComparer.Ordinal)
             .ToList();
 
-        var actions = await db.ItemOwners.Where(o => o.PersonId == person.Id)
-            .Join(db.Items, o => o.ItemId, i => i.Id, (o, i) => i)
-            .Where(i => i.Kind == ItemKind.Action && i.RemovedAt == null)
-            .OrderByDescending(i => i.Time).ThenByDescending(i => i.Id)
-            .Select(i => i.Id)
-            .ToListAsync(cancellationToken);
+        var owned = (await db.ItemOwners.Where(o => o.PersonId == person.Id).Select(o => o.ItemId).ToListAsync(cancellationToken)).ToHashSet();
+        var snapshot = await accountability.SnapshotAsync(cancellationToken);
+        var chains = snapshot.Actions.Where(c => owned.Contains(c.Latest.ItemId)).ToList();
         var ideas = await db.Items.Where(i => i.Kind == ItemKind.Idea && i.PersonId == person.Id && i.RemovedAt == null)
             .OrderByDescending(i => i.Time).ThenByDescending(i => i.Id)
             .Select(i => i.Id)
@@ -78,6 +77,6 @@ public static class PersonDigests
 
         var attended = meetings.Select(m => new AttendedRef(m.Id, m.Lines)).ToList();
         var entry = person with { Meetings = attended.Count, Lines = attended.Sum(a => a.Lines), LastSeen = meetings.FirstOrDefault()?.StartedAt };
-        return new PersonDigest(entry, teams, attended, actions, ideas);
+        return new PersonDigest(entry, teams, attended, [.. chains.Select(c => c.Latest.ItemId)], chains.ToDictionary(c => c.Latest.ItemId), ideas);
     }
 }

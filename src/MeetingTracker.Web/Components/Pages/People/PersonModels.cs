@@ -1,3 +1,4 @@
+using MeetingTracker.Core.Accountability;
 using MeetingTracker.Web.Components.Pages.Teams;
 
 namespace MeetingTracker.Web.Components.Pages.People;
@@ -10,13 +11,18 @@ public sealed record PersonLookup(PersonEntry Person, bool IsCanonical);
 
 /// <summary>What a person page shows besides its paged lists, built once per harvest.</summary>
 /// <param name="Attended">Meetings attended, newest first, with the lines said in each.</param>
-/// <param name="ActionIds">Actions naming the person, newest first.</param>
+/// <param name="ActionIds">
+/// The person's actions, most recently seen first: the latest item of each carry-over chain whose latest occurrence
+/// names them (as /actions?person= counts them).
+/// </param>
+/// <param name="Chains">The chain of each of <paramref name="ActionIds"/>, by that item id.</param>
 /// <param name="IdeaIds">Ideas the person raised, newest first.</param>
 public sealed record PersonDigest(
     PersonEntry Person,
     IReadOnlyList<PersonTeam> Teams,
     IReadOnlyList<AttendedRef> Attended,
     IReadOnlyList<int> ActionIds,
+    IReadOnlyDictionary<int, ActionChain> Chains,
     IReadOnlyList<int> IdeaIds);
 
 public sealed record PersonTeam(string Key, string Name, int Meetings, int Lines, DateTimeOffset LastSeen);

@@ -26,17 +26,12 @@ public sealed partial class PersonPage
     [Inject]
     private NavigationManager Navigation { get; set; } = null!;
 
-    [Inject]
-    private TimeProvider Clock { get; set; } = null!;
-
     [CascadingParameter]
     private HttpContext? HttpContext { get; set; }
 
     private PersonDigest? digest;
 
     private PersonLists? lists;
-
-    private DateTimeOffset now;
 
     protected override async Task OnInitializedAsync()
     {
@@ -54,13 +49,9 @@ public sealed partial class PersonPage
             return;
         }
 
-        now = Clock.GetUtcNow();
         digest = await Queries.DigestAsync(found.Person, ct);
         lists = await Queries.ListsAsync(digest, (MeetingsPage, MeetingsPageSize), (ActionsPage, ItemsPageSize), (IdeasPage, ItemsPageSize), ct);
     }
-
-    /// <summary>Whole days since <paramref name="time"/> (0 for a time to come).</summary>
-    public static int AgeInDays(DateTimeOffset time, DateTimeOffset now) => Math.Max(0, (int)Math.Floor((now - time).TotalDays));
 
     /// <summary>The other people an action names besides this person.</summary>
     private IReadOnlyList<PersonRef> Others(PersonItem item) => [.. item.Owners.Where(o => o.Id != digest!.Person.Id)];

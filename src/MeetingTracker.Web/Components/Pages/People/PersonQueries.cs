@@ -1,3 +1,4 @@
+using MeetingTracker.Core.Accountability;
 using MeetingTracker.Core.Storage;
 using MeetingTracker.Web.Components.Common;
 using MeetingTracker.Web.Components.Pages.Teams;
@@ -18,7 +19,7 @@ public sealed record PersonLists(PageOf<AttendedMeeting> Meetings, PageOf<Person
 /// What the people pages and /api/people read: the roster and each person's digest come from <see cref="DigestCache"/>;
 /// a page of a list is the digest's ids for that page, fetched by primary key.
 /// </summary>
-public sealed class PersonQueries(IDbContextFactory<TrackerDb> dbFactory, DigestCache cache)
+public sealed class PersonQueries(IDbContextFactory<TrackerDb> dbFactory, DigestCache cache, AccountabilityService accountability)
 {
     public Task<PeopleRoster> RosterAsync(CancellationToken cancellationToken)
         => cache.GetAsync(new RosterKey(), ct => PersonDigests.RosterAsync(dbFactory, ct), cancellationToken);
@@ -57,7 +58,7 @@ public sealed class PersonQueries(IDbContextFactory<TrackerDb> dbFactory, Digest
     public Task<PersonDigest> DigestAsync(PersonEntry person, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(person);
-        return cache.GetAsync(new DigestKey(person.Id), ct => PersonDigests.PersonAsync(dbFactory, person, ct), cancellationToken);
+        return cache.GetAsync(new DigestKey(person.Id), ct => PersonDigests.PersonAsync(dbFactory, accountability, person, ct), cancellationToken);
     }
 
     /// <summary>The asked pages of the person's meetings, actions and ideas (cached as digests are).</summary>
@@ -70,7 +71,15 @@ public sealed class PersonQueries(IDbContextFactory<TrackerDb> dbFactory, Digest
             await ItemsPageAsync(digest.Person.Id, ItemList.Ideas, digest.IdeaIds, ideas.Page, ideas.Size, cancellationToken));
     }
 
-    /// <summary>One page of the actions naming the person, newest first.</summary>
+    /// <summary>How old an action is and where it stands now (the rule of <see cref="ActionChain.InferState"/>).</summary>
+    public (int AgeDays, ActionState State) Judge(ActionChain chain)
+    {
+        ArgumentNullException.ThrowIfNull(chain);
+        var now = accountability.Now();
+        return (chain.AgeDays(now), chain.InferState(now, accountability.DueDays));
+    }
+
+    /// <summary>One page of the person's actions, most recently seen first.</summary>
     public Task<PageOf<PersonItem>> ActionsAsync(PersonDigest digest, int? page, int? pageSize, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(digest);

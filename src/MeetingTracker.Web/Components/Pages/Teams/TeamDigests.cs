@@ -1,3 +1,4 @@
+using MeetingTracker.Core.Accountability;
 using MeetingTracker.Core.Meetbot;
 using MeetingTracker.Core.Storage;
 using MeetingTracker.Web.Components.Common;
@@ -11,7 +12,7 @@ public static class TeamDigests
     /// <summary>Meetings in the attendance chart.</summary>
     public const int AttendanceMeetings = 20;
 
-    /// <summary>Recent actions and recent ideas listed.</summary>
+    /// <summary>Recent actions (carry-over chains, most recently seen first) and recent ideas listed.</summary>
     public const int RecentItems = 20;
 
     /// <summary>The window of "recent" actions on the index.</summary>
@@ -68,7 +69,7 @@ public static class TeamDigests
         return new TeamDirectory(byKey, byAlias);
     }
 
-    public static async Task<TeamDigest> TeamAsync(IDbContextFactory<TrackerDb> dbFactory, int teamId, CancellationToken cancellationToken)
+    public static async Task<TeamDigest> TeamAsync(IDbContextFactory<TrackerDb> dbFactory, AccountabilityService accountability, int teamId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(dbFactory);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -88,11 +89,20 @@ public static class TeamDigests
             teamId, team.Key, team.Name, team.Aliases.Where(a => !string.Equals(a, team.Key, StringComparison.Ordinal)).ToList(),
             span?.Count ?? 0, span?.First, span?.Last, attendance.FirstOrDefault()?.MeetingId);
         attendance.Reverse();
+        var snapshot = await accountability.SnapshotAsync(cancellationToken);
+        var chains = snapshot.Actions.Where(c => c.TeamId == teamId).Take(RecentItems).ToList();
+        var ideas = await db.Items.AsNoTracking()
+            .Where(i => i.Kind == ItemKind.Idea && i.RemovedAt == null && i.Meeting!.TeamId == teamId)
+            .OrderByDescending(i => i.Time).ThenByDescending(i => i.Id)
+            .Take(RecentItems)
+            .Select(i => i.Id)
+            .ToListAsync(cancellationToken);
         return new TeamDigest(
             header,
             attendance,
-            await RecentItemsAsync(db, teamId, ItemKind.Action, cancellationToken),
-            await RecentItemsAsync(db, teamId, ItemKind.Idea, cancellationToken),
+            await ItemRowsAsync(db, [.. chains.Select(c => c.Latest.ItemId)], cancellationToken),
+            chains.ToDictionary(c => c.Latest.ItemId),
+            await ItemRowsAsync(db, ideas, cancellationToken),
             await MembersAsync(db, teamId, cancellationToken));
     }
 
@@ -118,12 +128,12 @@ public static class TeamDigests
         return new PageOf<TimelineMeeting>(items, page, size, team.Meetings);
     }
 
-    private static async Task<IReadOnlyList<ItemRow>> RecentItemsAsync(TrackerDb db, int teamId, ItemKind kind, CancellationToken cancellationToken)
+    /// <summary>The items of <paramref name="ids"/>, in that order, with who raised them and whom they name.</summary>
+    private static async Task<IReadOnlyList<ItemRow>> ItemRowsAsync(TrackerDb db, List<int> ids, CancellationToken cancellationToken)
     {
+        if (ids.Count == 0) return [];
         var rows = await db.Items.AsNoTracking()
-            .Where(i => i.Kind == kind && i.RemovedAt == null && i.Meeting!.TeamId == teamId)
-            .OrderByDescending(i => i.Time).ThenByDescending(i => i.Id)
-            .Take(RecentItems)
+            .Where(i => ids.Contains(i.Id))
             .Select(i => new ItemRow(
                 i.Id,
                 i.MeetingId,
@@ -133,9 +143,9 @@ public static class TeamDigests
                 i.Nick,
                 db.People.Where(p => p.Id == i.PersonId).Select(p => new PersonRef(p.Id, p.Name)).FirstOrDefault(),
                 Array.Empty<PersonRef>()))
-            .ToListAsync(cancellationToken);
-        var owners = await ItemOwnerQueries.OwnersAsync(db, [.. rows.Select(r => r.Id)], cancellationToken);
-        return [.. rows.Select(r => r with { Owners = [.. owners[r.Id]] })];
+            .ToDictionaryAsync(r => r.Id, cancellationToken);
+        var owners = await ItemOwnerQueries.OwnersAsync(db, ids, cancellationToken);
+        return [.. ids.Where(rows.ContainsKey).Select(id => rows[id] with { Owners = [.. owners[id]] })];
     }
 
     private static async Task<IReadOnlyList<TeamMember>> MembersAsync(TrackerDb db, int teamId, CancellationToken cancellationToken)

@@ -1,3 +1,5 @@
+using MeetingTracker.Core.Accountability;
+
 namespace MeetingTracker.Web.Components.Pages.Teams;
 
 /// <summary>A team as the index lists it: its activity and its latest meeting.</summary>
@@ -18,10 +20,13 @@ public sealed record TeamSummary(
 public sealed record TeamRef(int Id, string Key, bool IsCanonical);
 
 /// <summary>What a team page shows besides its timeline, built once per harvest (see <see cref="DigestCache"/>).</summary>
+/// <param name="Actions">The latest occurrence of the team's most recently seen action chains.</param>
+/// <param name="Chains">The chain of each of <paramref name="Actions"/>, by item id.</param>
 public sealed record TeamDigest(
     TeamHeader Header,
     IReadOnlyList<AttendancePoint> Attendance,
     IReadOnlyList<ItemRow> Actions,
+    IReadOnlyDictionary<int, ActionChain> Chains,
     IReadOnlyList<ItemRow> Ideas,
     IReadOnlyList<TeamMember> People);
 

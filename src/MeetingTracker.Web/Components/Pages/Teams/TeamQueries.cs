@@ -1,3 +1,4 @@
+using MeetingTracker.Core.Accountability;
 using MeetingTracker.Core.Meetings;
 using MeetingTracker.Core.Storage;
 using MeetingTracker.Web.Components.Common;
@@ -9,7 +10,7 @@ namespace MeetingTracker.Web.Components.Pages.Teams;
 /// What the team pages and /api/teams read. Aggregates come from <see cref="DigestCache"/> (built by
 /// <see cref="TeamDigests"/>); the timeline is one indexed page of meetings per request.
 /// </summary>
-public sealed class TeamQueries(IDbContextFactory<TrackerDb> dbFactory, DigestCache cache, TimeProvider clock)
+public sealed class TeamQueries(IDbContextFactory<TrackerDb> dbFactory, DigestCache cache, AccountabilityService accountability, TimeProvider clock)
 {
     /// <summary>Every team, latest activity first.</summary>
     public Task<IReadOnlyList<TeamSummary>> AllAsync(CancellationToken cancellationToken)
@@ -30,7 +31,7 @@ public sealed class TeamQueries(IDbContextFactory<TrackerDb> dbFactory, DigestCa
     }
 
     public Task<TeamDigest> DigestAsync(int teamId, CancellationToken cancellationToken)
-        => cache.GetAsync(new DigestKey(teamId), ct => TeamDigests.TeamAsync(dbFactory, teamId, ct), cancellationToken);
+        => cache.GetAsync(new DigestKey(teamId), ct => TeamDigests.TeamAsync(dbFactory, accountability, teamId, ct), cancellationToken);
 
     /// <summary>One page of the team's meetings, newest first, with their topics and counts (cached as digests are).</summary>
     public Task<PageOf<TimelineMeeting>> TimelineAsync(TeamHeader team, int? page, int? pageSize, CancellationToken cancellationToken)
