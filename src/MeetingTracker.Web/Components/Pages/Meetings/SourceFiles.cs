@@ -42,7 +42,7 @@ public static class SourceFiles
         ArgumentNullException.ThrowIfNull(location);
         ArgumentNullException.ThrowIfNull(path);
         var root = new Uri(location.EndsWith('/') ? location : location + "/");
-        return new Uri(root, string.Join('/', path.Split('/').Select(Uri.EscapeDataString))).ToString();
+        return new Uri(root, string.Join('/', path.Split('/').Select(Uri.EscapeDataString))).AbsoluteUri;
     }
 
     private static int Rank(string name, string meetingKey)
