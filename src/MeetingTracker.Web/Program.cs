@@ -2,6 +2,7 @@ using MeetingTracker.Web.Api;
 using MeetingTracker.Web.Components;
 using MeetingTracker.Web.Components.Pages.Actions;
 using MeetingTracker.Web.Components.Pages.Meetings;
+using MeetingTracker.Web.Components.Pages.Search;
 using MeetingTracker.Web.Components.Pages.Teams;
 using MeetingTracker.Web.Configuration;
 using MeetingTracker.Web.Feeds;
@@ -19,6 +20,7 @@ builder.AddSearchHost();
 builder.AddSiteApi();
 builder.AddAccountabilityPages();
 builder.AddTeamsPeopleAndStats();
+builder.AddSearchPages();
 builder.Services.AddRazorComponents();
 
 var app = builder.Build();

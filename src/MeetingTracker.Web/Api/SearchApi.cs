@@ -1,9 +1,7 @@
 using MeetingTracker.Core.Search;
-using MeetingTracker.Core.Storage;
 using MeetingTracker.Web.Components.Common;
 using MeetingTracker.Web.Components.Pages.Search;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 
 namespace MeetingTracker.Web.Api;
 
@@ -22,20 +20,20 @@ public static class SearchApi
     }
 
     private static async Task<Results<Ok<SearchAnswer>, BadRequest<SearchError>>> SearchAsync(
-        string? q, string? order, int? page, int? pageSize, SearchService search, IDbContextFactory<TrackerDb> dbFactory, HttpRequest request, CancellationToken cancellationToken)
+        string? q, string? order, int? page, int? pageSize, SearchQueries queries, HttpRequest request, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(q))
         {
             return TypedResults.BadRequest(new SearchError("Give a query in q. " + SearchService.Help));
         }
 
-        if (!SearchQueries.TryParseOrder(order, out var searchOrder))
+        if (!SearchLinks.TryParseOrder(order, out var searchOrder))
         {
             return TypedResults.BadRequest(new SearchError("order is relevance or newest."));
         }
 
         var (p, size) = Paging.Normalize(page, pageSize ?? SearchQueries.PageSize);
-        var view = await SearchQueries.SearchAsync(search, dbFactory, new SearchRequest(q.Trim(), p, size, searchOrder), cancellationToken);
+        var view = await queries.SearchAsync(new SearchRequest(q.Trim(), p, size, searchOrder), cancellationToken);
         if (view.Results.Error is { } error)
         {
             return TypedResults.BadRequest(new SearchError(error));

@@ -1,8 +1,6 @@
 using System.Globalization;
 using MeetingTracker.Core.Search;
-using MeetingTracker.Core.Storage;
 using Microsoft.AspNetCore.Components;
-using Microsoft.EntityFrameworkCore;
 
 namespace MeetingTracker.Web.Components.Pages.Search;
 
@@ -14,10 +12,7 @@ public sealed partial class SearchPage
     private SearchView? view;
 
     [Inject]
-    private SearchService Searcher { get; set; } = null!;
-
-    [Inject]
-    private IDbContextFactory<TrackerDb> DbFactory { get; set; } = null!;
+    private SearchQueries Queries { get; set; } = null!;
 
     [CascadingParameter]
     private HttpContext? HttpContext { get; set; }
@@ -38,16 +33,16 @@ public sealed partial class SearchPage
 
     protected override async Task OnParametersSetAsync()
     {
-        order = SearchQueries.TryParseOrder(OrderText, out var parsed) ? parsed : SearchOrder.Relevance;
+        order = SearchLinks.TryParseOrder(OrderText, out var parsed) ? parsed : SearchOrder.Relevance;
         if (Query.Length == 0)
         {
             view = null;
             return;
         }
 
-        var page = int.TryParse(PageText, NumberStyles.None, CultureInfo.InvariantCulture, out var p) ? p : 1;
+        var page = int.TryParse(PageText, NumberStyles.None, CultureInfo.InvariantCulture, out var p) ? Math.Max(1, p) : 1;
         var ct = HttpContext?.RequestAborted ?? CancellationToken.None;
-        view = await SearchQueries.SearchAsync(Searcher, DbFactory, new SearchRequest(Query, page, SearchQueries.PageSize, order), ct);
+        view = await Queries.SearchAsync(new SearchRequest(Query, page, SearchQueries.PageSize, order), ct);
     }
 
     private string? Current(SearchOrder value) => value == order ? "true" : null;

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using MeetingTracker.Core.Harvesting;
 using MeetingTracker.Core.Search;
 using MeetingTracker.Core.Storage;
 using Microsoft.EntityFrameworkCore;
@@ -13,87 +15,70 @@ public sealed record SearchView(SearchResults Results, IReadOnlyDictionary<int, 
 /// <summary>A result's meeting as the database has it (the index keeps only its key and team).</summary>
 public sealed record MeetingInfo(int Id, string TeamName, string? Title, DateTimeOffset StartedAt);
 
-public static class SearchQueries
+/// <summary>
+/// Runs searches for the page and the API, and keeps each answer for <see cref="Lifetime"/>: a page of results costs
+/// a few milliseconds of CPU (stored fields and highlighting of every hit shown), and the same query comes back as
+/// people page through it, toggle its facets and share its link. Forgotten when a harvest changed the meetings (after
+/// the index took them in: the indexer is an earlier listener); an import by another process shows within a minute,
+/// as the index itself takes it up every minute.
+/// </summary>
+public sealed class SearchQueries(SearchService search, IDbContextFactory<TrackerDb> dbFactory, TimeProvider clock) : IMeetingsChangedHandler
 {
     /// <summary>Meetings shown on one results page.</summary>
     public const int PageSize = 10;
 
-    /// <summary>Runs the search, then reads the titles of the page's meetings in one query by primary key.</summary>
-    public static async Task<SearchView> SearchAsync(SearchService search, IDbContextFactory<TrackerDb> dbFactory, SearchRequest request, CancellationToken cancellationToken)
+    public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(1);
+
+    /// <summary>Bounds memory; past it the cache starts over.</summary>
+    private const int MaxEntries = 1_000;
+
+    private readonly ConcurrentDictionary<SearchRequest, Entry> answers = new();
+
+    /// <summary>
+    /// The results of <paramref name="request"/>. The search runs to its end even when the request that started it
+    /// goes away, as others may wait for it; <paramref name="cancellationToken"/> only stops this caller's wait.
+    /// </summary>
+    public Task<SearchView> SearchAsync(SearchRequest request, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(search);
-        ArgumentNullException.ThrowIfNull(dbFactory);
-        var results = await search.SearchAsync(request, cancellationToken);
+        ArgumentNullException.ThrowIfNull(request);
+        var now = clock.GetUtcNow();
+        if (!answers.TryGetValue(request, out var entry) || entry.Expires <= now || entry.View.IsFaulted || entry.View.IsCanceled)
+        {
+            if (answers.Count >= MaxEntries)
+            {
+                answers.Clear();
+            }
+
+            var fresh = new Entry(now + Lifetime, RunAsync(request));
+            entry = entry is null ? answers.GetOrAdd(request, fresh) : (answers.TryUpdate(request, fresh, entry) ? fresh : answers.GetOrAdd(request, fresh));
+        }
+
+        return entry.View.WaitAsync(cancellationToken);
+    }
+
+    public Task MeetingsChangedAsync(CancellationToken cancellationToken)
+    {
+        answers.Clear();
+        return Task.CompletedTask;
+    }
+
+    // The titles of the page's meetings are read in one query by primary key.
+    private async Task<SearchView> RunAsync(SearchRequest request)
+    {
+        var results = await search.SearchAsync(request, CancellationToken.None);
         if (results.Meetings.Count == 0)
         {
             return new SearchView(results, new Dictionary<int, MeetingInfo>());
         }
 
         var ids = results.Meetings.Select(m => m.MeetingId).ToList();
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await using var db = await dbFactory.CreateDbContextAsync(CancellationToken.None);
         var meetings = await db.Meetings.AsNoTracking()
             .Where(m => ids.Contains(m.Id))
             .Select(m => new MeetingInfo(m.Id, m.Team!.Name, m.Title, m.StartedAt))
-            .ToDictionaryAsync(m => m.Id, cancellationToken);
+            .ToDictionaryAsync(m => m.Id, CancellationToken.None);
         return new SearchView(results, meetings);
     }
 
-    /// <summary>
-    /// <c>relevance</c> (or nothing) and <c>newest</c>, in any case; false for anything else.
-    /// </summary>
-    public static bool TryParseOrder(string? value, out SearchOrder order)
-    {
-        order = SearchOrder.Relevance;
-        if (string.IsNullOrWhiteSpace(value) || value.Equals("relevance", StringComparison.OrdinalIgnoreCase))
-        {
-            return true;
-        }
-
-        if (value.Equals("newest", StringComparison.OrdinalIgnoreCase))
-        {
-            order = SearchOrder.Newest;
-            return true;
-        }
-
-        return false;
-    }
-
-    /// <summary>The search page's URL for a query, order and page (defaults left out, as the page's own links).</summary>
-    public static string Href(string query, SearchOrder order, int page = 1)
-    {
-        var href = Common.Links.Search(query);
-        if (order == SearchOrder.Newest)
-        {
-            href += "&order=newest";
-        }
-
-        return page > 1 ? href + "&page=" + page.ToString(System.Globalization.CultureInfo.InvariantCulture) : href;
-    }
-
-    /// <summary>Whether <paramref name="query"/> already holds the filter (then its facet removes it instead).</summary>
-    public static bool HasFilter(string query, string filter) => IndexOfFilter(query, filter) >= 0;
-
-    public static string WithFilter(string query, string filter) => string.IsNullOrWhiteSpace(query) ? filter : query.Trim() + " " + filter;
-
-    public static string WithoutFilter(string query, string filter)
-    {
-        var at = IndexOfFilter(query, filter);
-        var rest = at < 0 ? query : query.Remove(at, filter.Length);
-        return string.Join(' ', rest.Split(' ', StringSplitOptions.RemoveEmptyEntries));
-    }
-
-    // The filter as whole words: "team:qa" is not in "team:qa2".
-    private static int IndexOfFilter(string query, string filter)
-    {
-        for (var at = query.IndexOf(filter, StringComparison.OrdinalIgnoreCase); at >= 0; at = query.IndexOf(filter, at + 1, StringComparison.OrdinalIgnoreCase))
-        {
-            var end = at + filter.Length;
-            if ((at == 0 || char.IsWhiteSpace(query[at - 1])) && (end == query.Length || char.IsWhiteSpace(query[end])))
-            {
-                return at;
-            }
-        }
-
-        return -1;
-    }
+    private sealed record Entry(DateTimeOffset Expires, Task<SearchView> View);
 }
