@@ -4,7 +4,7 @@ using MeetingTracker.Web.Components.Common;
 namespace MeetingTracker.Web.Components.Pages.Teams;
 
 /// <summary>
-/// The markup of <see cref="SafeText"/> and <see cref="When"/> as render fragments, for long lists: a component per
+/// The markup of <see cref="SafeText"/>, <see cref="When"/> and lists of person links as render fragments, for long lists: a component per
 /// cell costs a component instance each, which made up most of a team page's rendering. Same output, same splitter
 /// (<see cref="SafeLinks"/>), text always added as content (encoded), never as markup.
 /// </summary>
@@ -26,6 +26,29 @@ public static class Inline
                 builder.AddContent(4, run.Text);
                 builder.CloseElement();
             }
+        }
+    };
+
+    /// <summary>People as links to their pages, comma-separated; "nobody" when there are none.</summary>
+    public static RenderFragment People(IReadOnlyList<PersonRef> people) => builder =>
+    {
+        ArgumentNullException.ThrowIfNull(people);
+        if (people.Count == 0)
+        {
+            builder.OpenElement(0, "span");
+            builder.AddAttribute(1, "class", "empty");
+            builder.AddContent(2, "nobody");
+            builder.CloseElement();
+            return;
+        }
+
+        for (var i = 0; i < people.Count; i++)
+        {
+            if (i > 0) builder.AddContent(3, ", ");
+            builder.OpenElement(4, "a");
+            builder.AddAttribute(5, "href", Links.Person(people[i].Name));
+            builder.AddContent(6, people[i].Name);
+            builder.CloseElement();
         }
     };
 
