@@ -32,7 +32,7 @@ public static class TeamsApi
         string key, int? page, int? pageSize, HttpRequest request, TeamQueries queries, CancellationToken cancellationToken)
     {
         if (await queries.FindAsync(key, cancellationToken) is not { } team) return TypedResults.NotFound();
-        var digest = await queries.DigestAsync(team.Id, cancellationToken);
+        if (await queries.DigestAsync(team.Id, cancellationToken) is not { } digest) return TypedResults.NotFound();
         var timeline = await queries.TimelineAsync(digest.Header, page, pageSize, cancellationToken);
         var site = SiteUri.Of(request);
         var h = digest.Header;

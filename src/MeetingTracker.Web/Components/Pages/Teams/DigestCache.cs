@@ -14,7 +14,7 @@ public sealed class DigestCache(TimeProvider clock) : IMeetingsChangedHandler
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(10);
 
     /// <summary>Bounds memory on a large site; past it the cache starts over (rebuilding is cheap, only slower).</summary>
-    private const int MaxEntries = 20_000;
+    private const int MaxEntries = 10_000;
 
     private readonly ConcurrentDictionary<object, Entry> entries = new();
 

@@ -69,14 +69,17 @@ public static class TeamDigests
         return new TeamDirectory(byKey, byAlias);
     }
 
-    public static async Task<TeamDigest> TeamAsync(IDbContextFactory<TrackerDb> dbFactory, AccountabilityService accountability, int teamId, CancellationToken cancellationToken)
+    /// <summary>The team's digest; null when the team is gone (merged into another by an alias edit since it was looked up).</summary>
+    public static async Task<TeamDigest?> TeamAsync(IDbContextFactory<TrackerDb> dbFactory, AccountabilityService accountability, int teamId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(dbFactory);
+        ArgumentNullException.ThrowIfNull(accountability);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await db.Database.OpenConnectionAsync(cancellationToken);
         var team = await db.Teams.AsNoTracking().Where(t => t.Id == teamId)
             .Select(t => new { t.Key, t.Name, Aliases = t.Aliases.OrderBy(a => a.Name).Select(a => a.Name).ToList() })
-            .SingleAsync(cancellationToken);
+            .SingleOrDefaultAsync(cancellationToken);
+        if (team is null) return null;
         var span = await db.Meetings.Where(m => m.TeamId == teamId).GroupBy(m => m.TeamId)
             .Select(g => new { Count = g.Count(), First = g.Min(m => m.StartedAt), Last = g.Max(m => m.StartedAt) })
             .SingleOrDefaultAsync(cancellationToken);

@@ -33,19 +33,19 @@ public sealed partial class TeamPage
     {
         var ct = HttpContext?.RequestAborted ?? CancellationToken.None;
         var team = await Queries.FindAsync(Key, ct);
-        if (team is null)
-        {
-            Navigation.NotFound();
-            return;
-        }
-
-        if (!team.IsCanonical && HttpContext is not null)
+        if (team is { IsCanonical: false } && HttpContext is not null)
         {
             PageRedirect.Permanent(HttpContext, Navigation, Links.Team(team.Key));
             return;
         }
 
-        digest = await Queries.DigestAsync(team.Id, ct);
+        digest = team is null ? null : await Queries.DigestAsync(team.Id, ct);
+        if (digest is null)
+        {
+            Navigation.NotFound();
+            return;
+        }
+
         timeline = await Queries.TimelineAsync(digest.Header, PageNumber, PageSize, ct);
     }
 

@@ -8,7 +8,7 @@ namespace MeetingTracker.Web.Components.Pages.Teams;
 
 /// <summary>
 /// What the team pages and /api/teams read. Aggregates come from <see cref="DigestCache"/> (built by
-/// <see cref="TeamDigests"/>); the timeline is one indexed page of meetings per request.
+/// <see cref="TeamDigests"/>); so are the timeline's pages (one indexed query each).
 /// </summary>
 public sealed class TeamQueries(IDbContextFactory<TrackerDb> dbFactory, DigestCache cache, AccountabilityService accountability, TimeProvider clock)
 {
@@ -30,7 +30,8 @@ public sealed class TeamQueries(IDbContextFactory<TrackerDb> dbFactory, DigestCa
         return found is null ? null : found with { IsCanonical = false };
     }
 
-    public Task<TeamDigest> DigestAsync(int teamId, CancellationToken cancellationToken)
+    /// <summary>The digest of a team found by <see cref="FindAsync"/>; null when it is gone since.</summary>
+    public Task<TeamDigest?> DigestAsync(int teamId, CancellationToken cancellationToken)
         => cache.GetAsync(new DigestKey(teamId), ct => TeamDigests.TeamAsync(dbFactory, accountability, teamId, ct), cancellationToken);
 
     /// <summary>One page of the team's meetings, newest first, with their topics and counts (cached as digests are).</summary>
