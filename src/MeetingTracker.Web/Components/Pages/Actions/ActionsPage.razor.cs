@@ -32,8 +32,6 @@ public sealed partial class ActionsPage
     [SupplyParameterFromQuery(Name = "page")]
     public string? PageText { get; set; }
 
-    private int DueDays => list?.DueDays ?? 14;
-
     protected override async Task OnParametersSetAsync()
     {
         var query = new ActionQuery(Team, Person, State, Number(MinAgeDaysText), Sort, Number(PageText));
