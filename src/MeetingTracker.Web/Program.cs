@@ -34,6 +34,7 @@ if (!app.Environment.IsDevelopment())
 }
 
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+app.UseApiAndFeedsOwnStatusAnswers();
 app.UseAntiforgery();
 app.MapStaticAssets();
 app.UseJobsDashboard();

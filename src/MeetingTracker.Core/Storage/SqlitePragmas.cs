@@ -1,4 +1,6 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace MeetingTracker.Core.Storage;
@@ -6,10 +8,14 @@ namespace MeetingTracker.Core.Storage;
 /// <summary>
 /// Per-connection SQLite settings: <c>synchronous=NORMAL</c>, which in WAL mode keeps the database consistent through a
 /// crash or power loss (at worst the last commits are lost, never half of one) without an fsync per transaction.
+/// Set once per physical connection: Microsoft.Data.Sqlite pools them and the setting stays on the handle, while EF
+/// reports an "opened" connection for every context (a pragma a page view cost as much as one of its queries).
 /// </summary>
 internal sealed class SqlitePragmas : DbConnectionInterceptor
 {
     public static readonly SqlitePragmas Instance = new();
+
+    private static readonly ConditionalWeakTable<object, object> Configured = [];
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Apply(connection);
 
@@ -21,8 +27,14 @@ internal sealed class SqlitePragmas : DbConnectionInterceptor
 
     private static void Apply(DbConnection connection)
     {
-        using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA synchronous=NORMAL;";
-        command.ExecuteNonQuery();
+        var handle = (connection as SqliteConnection)?.Handle;
+        if (handle is not null && Configured.TryGetValue(handle, out _)) return;
+        using (var command = connection.CreateCommand())
+        {
+            command.CommandText = "PRAGMA synchronous=NORMAL;";
+            command.ExecuteNonQuery();
+        }
+
+        if (handle is not null) Configured.AddOrUpdate(handle, Instance);
     }
 }

@@ -20,4 +20,26 @@ public sealed class MigrationTests
         Assert.Equal("wal", Assert.Single(mode));
         Assert.True(File.Exists(Path.Combine(host.DataDir, StorageSetup.DatabaseFileName)));
     }
+
+    [Fact]
+    public async Task Every_context_runs_with_synchronous_normal_on_pooled_and_new_connections()
+    {
+        await using var host = await HarvestHost.StartAsync(Ct);
+
+        var seen = new List<long>();
+        for (var i = 0; i < 3; i++)
+        {
+            await using var db = host.Db();
+            seen.Add(Assert.Single(await db.Database.SqlQueryRaw<long>("PRAGMA synchronous").ToListAsync(Ct)));
+        }
+
+        // A physical connection opened while another is in use is set up too.
+        await using var first = host.Db();
+        await first.Database.OpenConnectionAsync(Ct);
+        await using var second = host.Db();
+        seen.Add(Assert.Single(await second.Database.SqlQueryRaw<long>("PRAGMA synchronous").ToListAsync(Ct)));
+        seen.Add(Assert.Single(await first.Database.SqlQueryRaw<long>("PRAGMA synchronous").ToListAsync(Ct)));
+
+        Assert.All(seen, mode => Assert.Equal(1, mode)); // 1 = NORMAL (the default in WAL is FULL, 2)
+    }
 }

@@ -47,6 +47,6 @@ public static class Links
     public static string Absolute(Uri baseUri, string relative)
     {
         ArgumentNullException.ThrowIfNull(baseUri);
-        return new Uri(baseUri, relative).ToString();
+        return new Uri(baseUri, relative).AbsoluteUri; // ToString() would unescape %20 and the like
     }
 }
