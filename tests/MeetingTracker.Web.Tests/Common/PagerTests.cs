@@ -16,8 +16,8 @@ public sealed class PagerTests : IDisposable
 
         var pager = context.Render<Pager>(p => p.Add(x => x.Page, 2).Add(x => x.Pages, 3));
 
-        Assert.Equal("http://localhost/actions?team=infra", pager.Find("a[rel=prev]").GetAttribute("href"));
-        Assert.Equal("http://localhost/actions?team=infra&page=3", pager.Find("a[rel=next]").GetAttribute("href"));
+        Assert.Equal("actions?team=infra", pager.Find("a[rel=prev]").GetAttribute("href"));
+        Assert.Equal("actions?team=infra&page=3", pager.Find("a[rel=next]").GetAttribute("href"));
         Assert.Equal("Page 2 of 3", pager.Find("[aria-current=page]").TextContent);
     }
 
