@@ -13,6 +13,10 @@ using Microsoft.AspNetCore.HttpOverrides;
 
 var builder = WebApplication.CreateBuilder(args);
 
+// The scoped stylesheets of a build (not a publish) are served in every environment, not only in Development: an
+// admin running `dotnet run -c Release` in Production got a 500 for them.
+builder.WebHost.UseStaticWebAssets();
+
 builder.AddMeetingTrackerOptions();
 builder.AddHarvestingHost();
 builder.AddHarvestJobs();

@@ -79,14 +79,19 @@ public static class HttpSuite
         return body.LongLength;
     }
 
+    // The bench's own folder is inside the clone, unless it was built elsewhere (--artifacts-path): then the
+    // current directory is.
     private static string RepoRoot()
     {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        foreach (var start in new[] { AppContext.BaseDirectory, Environment.CurrentDirectory })
         {
-            if (File.Exists(Path.Combine(dir.FullName, "MeetingTracker.sln"))) return dir.FullName;
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+            {
+                if (File.Exists(Path.Combine(dir.FullName, "MeetingTracker.sln"))) return dir.FullName;
+            }
         }
 
-        throw new InvalidOperationException("MeetingTracker.sln not found above " + AppContext.BaseDirectory);
+        throw new InvalidOperationException($"MeetingTracker.sln not found above {AppContext.BaseDirectory} or {Environment.CurrentDirectory}");
     }
 }
 

