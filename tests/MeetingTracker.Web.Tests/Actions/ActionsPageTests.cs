@@ -31,8 +31,8 @@ public sealed class ActionsPageTests(SiteFixture site) : IClassFixture<SiteFixtu
     [Fact]
     public async Task The_page_shows_a_table_of_actions_linked_to_their_items_owners_and_teams()
     {
-        var page = await site.PageAsync("/actions?sort=carried");
-        var first = (await site.ApiAsync<ActionsAnswer>("/api/actions?sort=carried&pageSize=25")).Items;
+        var page = await site.DocumentAsync("/actions?sort=carried");
+        var first = (await site.JsonAsync<ActionsAnswer>("/api/actions?sort=carried&pageSize=25")).Items;
 
         Assert.Equal("Actions · MeetingTracker", page.Title);
         Assert.Equal(8, page.QuerySelectorAll("table.actions thead th[scope=col]").Length);
@@ -68,7 +68,7 @@ public sealed class ActionsPageTests(SiteFixture site) : IClassFixture<SiteFixtu
         Assert.Equal(all.Where(a => a.State != "dropped").Select(a => a.Id), (await AllActionsAsync("/api/actions?state=active")).Select(a => a.Id));
         Assert.Equal(all.Where(a => a.AgeDays >= minAge).Select(a => a.Id), (await AllActionsAsync($"/api/actions?minAgeDays={minAge}")).Select(a => a.Id));
 
-        var page = await site.PageAsync($"/actions?team={team}&state=dropped&person={Uri.EscapeDataString(owner.ToUpperInvariant())}");
+        var page = await site.DocumentAsync($"/actions?team={team}&state=dropped&person={Uri.EscapeDataString(owner.ToUpperInvariant())}");
         var expected = all.Where(a => a.Team.Key == team && a.State == "dropped" && a.Owners.Any(o => o.Name == owner)).ToList();
         Assert.Equal(expected.Count == 1 ? "1 action" : $"{expected.Count} actions", page.QuerySelector("#actions-heading")!.TextContent);
         Assert.All(page.QuerySelectorAll("table.actions tbody tr"), r => Assert.Equal("dropped", Cell(r, "State").TextContent));
@@ -90,7 +90,7 @@ public sealed class ActionsPageTests(SiteFixture site) : IClassFixture<SiteFixtu
         Assert.Equal(latest.Select(a => a.LastSeen).OrderDescending(), latest.Select(a => a.LastSeen));
         Assert.Equal(latest.Select(a => a.Id).Order(), byAge.Select(a => a.Id).Order());
 
-        var page = await site.PageAsync("/actions?sort=age");
+        var page = await site.DocumentAsync("/actions?sort=age");
         Assert.Equal(byAge.Take(25).Select(a => a.Text), page.QuerySelectorAll("table.actions tbody th[scope=row]").Select(th => th.TextContent));
     }
 
@@ -100,15 +100,15 @@ public sealed class ActionsPageTests(SiteFixture site) : IClassFixture<SiteFixtu
         var all = await AllActionsAsync("/api/actions?sort=age");
         Assert.True(all.Count > 25, "the generated server has more than a page of actions");
 
-        var first = await site.PageAsync("/actions?sort=age");
+        var first = await site.DocumentAsync("/actions?sort=age");
         var next = first.QuerySelector("nav.pager a[rel=next]")!.GetAttribute("href")!;
         Assert.Contains("sort=age", next, StringComparison.Ordinal);
         Assert.Contains("page=2", next, StringComparison.Ordinal);
         Assert.False(Uri.IsWellFormedUriString(next, UriKind.Absolute), "pager links are relative");
-        var second = await site.PageAsync("/" + next);
+        var second = await site.DocumentAsync("/" + next);
         Assert.Equal(all.Skip(25).Take(25).Select(a => a.Text), second.QuerySelectorAll("table.actions tbody th[scope=row]").Select(th => th.TextContent));
 
-        var api = await site.ApiAsync<ActionsAnswer>("/api/actions?pageSize=7&page=2");
+        var api = await site.JsonAsync<ActionsAnswer>("/api/actions?pageSize=7&page=2");
         Assert.Equal((7, 2, all.Count, (all.Count + 6) / 7), (api.Items.Count, api.Page, api.Total, api.Pages));
         Assert.Equal(all.Count, api.Counts.Open + api.Counts.Overdue + api.Counts.Dropped);
     }
@@ -116,11 +116,11 @@ public sealed class ActionsPageTests(SiteFixture site) : IClassFixture<SiteFixtu
     [Fact]
     public async Task Empty_results_and_unknown_filters_say_so()
     {
-        var none = await site.PageAsync("/actions?minAgeDays=100000");
-        var team = await site.PageAsync("/actions?team=no-such-team");
-        var state = await site.PageAsync("/actions?state=finished");
+        var none = await site.DocumentAsync("/actions?minAgeDays=100000");
+        var team = await site.DocumentAsync("/actions?team=no-such-team");
+        var state = await site.DocumentAsync("/actions?state=finished");
         var (status, body) = await site.GetAsync("/api/actions?state=finished");
-        var unknownPerson = await site.ApiAsync<ActionsAnswer>("/api/actions?person=nobody-at-all");
+        var unknownPerson = await site.JsonAsync<ActionsAnswer>("/api/actions?person=nobody-at-all");
 
         Assert.Equal("No actions match these filters.", none.QuerySelector("main .empty")!.TextContent);
         Assert.Null(none.QuerySelector("table.actions"));

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using AngleSharp.Dom;
 using MeetingTracker.Core.Meetbot;
 using MeetingTracker.Web.Api;
@@ -13,7 +12,7 @@ public sealed class HomeBoardTests(RecentSite site) : IClassFixture<RecentSite>
     [Fact]
     public async Task Active_teams_are_those_with_the_most_meetings_in_the_last_90_days()
     {
-        var page = await site.PageAsync("/");
+        var page = await site.DocumentAsync("/");
         await using var db = site.Host.Db();
         var keys = await db.Teams.Select(t => t.Key).ToListAsync(TestContext.Current.CancellationToken);
 
@@ -25,8 +24,8 @@ public sealed class HomeBoardTests(RecentSite site) : IClassFixture<RecentSite>
     [Fact]
     public async Task Open_and_overdue_actions_oldest_first()
     {
-        var page = await site.PageAsync("/");
-        var expected = await ApiAsync<ActionsAnswer>("/api/actions?state=active&sort=age&pageSize=10");
+        var page = await site.DocumentAsync("/");
+        var expected = await site.JsonAsync<ActionsAnswer>("/api/actions?state=active&sort=age&pageSize=10");
 
         var rows = Section(page, "open-actions-heading").QuerySelectorAll("table.actions tbody tr");
         Assert.Equal(expected.Items.Select(a => a.Text), rows.Select(r => r.QuerySelector("th[scope=row]")!.TextContent));
@@ -39,8 +38,8 @@ public sealed class HomeBoardTests(RecentSite site) : IClassFixture<RecentSite>
     [Fact]
     public async Task Ideas_waiting_are_the_newest_ideas_nothing_followed()
     {
-        var page = await site.PageAsync("/");
-        var expected = await ApiAsync<IdeasAnswer>("/api/ideas?followUp=without&pageSize=10");
+        var page = await site.DocumentAsync("/");
+        var expected = await site.JsonAsync<IdeasAnswer>("/api/ideas?followUp=without&pageSize=10");
 
         var section = Section(page, "ideas-waiting-heading");
         Assert.NotEmpty(expected.Items);
@@ -52,7 +51,7 @@ public sealed class HomeBoardTests(RecentSite site) : IClassFixture<RecentSite>
     [Fact]
     public async Task Help_wanted_lists_the_latest_help_items()
     {
-        var page = await site.PageAsync("/");
+        var page = await site.DocumentAsync("/");
 
         var expected = site.Generated
             .SelectMany(g => g.Meeting.Items.Where(i => i.Kind == ItemKind.Help))
@@ -67,7 +66,7 @@ public sealed class HomeBoardTests(RecentSite site) : IClassFixture<RecentSite>
     [Fact]
     public async Task The_page_keeps_its_other_sections_and_advertises_the_feed_of_all_meetings()
     {
-        var page = await site.PageAsync("/");
+        var page = await site.DocumentAsync("/");
 
         var feed = Assert.Single(page.Head!.QuerySelectorAll("link[rel=alternate][type='application/atom+xml']"));
         Assert.Equal((Links.AllMeetingsFeed, "All meetings"), (feed.GetAttribute("href"), feed.GetAttribute("title")));
@@ -75,9 +74,6 @@ public sealed class HomeBoardTests(RecentSite site) : IClassFixture<RecentSite>
         Assert.NotNull(page.QuerySelector("#runs-heading"));
         Assert.Single(page.QuerySelectorAll("h1"));
     }
-
-    private async Task<T> ApiAsync<T>(string path)
-        => JsonSerializer.Deserialize<T>(await site.GetAsync(path), JsonSerializerOptions.Web)!;
 
     private static IElement Section(IDocument page, string headingId)
         => page.QuerySelector($"section[aria-labelledby='{headingId}']") ?? throw new InvalidOperationException("no section " + headingId);

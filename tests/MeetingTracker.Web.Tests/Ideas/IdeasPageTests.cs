@@ -57,7 +57,7 @@ public sealed class IdeasPageTests(SiteFixture site) : IClassFixture<SiteFixture
         Assert.Equal(all.Where(i => i.FollowedBy.Count > 0).Select(i => i.Id), with.Select(i => i.Id));
         Assert.Equal(all.Where(i => i.FollowedBy.Count == 0).Select(i => i.Id), without.Select(i => i.Id));
 
-        var page = await site.PageAsync($"/ideas?team={team}&followUp=with");
+        var page = await site.DocumentAsync($"/ideas?team={team}&followUp=with");
         var shown = all.Where(i => i.Team.Key == team && i.FollowedBy.Count > 0).ToList();
         Assert.Equal(shown.Count == 1 ? "1 idea" : $"{shown.Count} ideas", page.QuerySelector("#ideas-heading")!.TextContent);
         Assert.All(page.QuerySelectorAll("ol.ideas > li .idea-meta a[href^='teams/']"), a => Assert.Equal(Links.Team(team), a.GetAttribute("href")));
@@ -67,8 +67,8 @@ public sealed class IdeasPageTests(SiteFixture site) : IClassFixture<SiteFixture
     [Fact]
     public async Task The_page_links_each_idea_its_team_its_author_and_what_followed()
     {
-        var page = await site.PageAsync("/ideas?followUp=with");
-        var first = (await site.ApiAsync<IdeasAnswer>("/api/ideas?followUp=with&pageSize=25")).Items;
+        var page = await site.DocumentAsync("/ideas?followUp=with");
+        var first = (await site.JsonAsync<IdeasAnswer>("/api/ideas?followUp=with&pageSize=25")).Items;
 
         Assert.Equal("Ideas · MeetingTracker", page.Title);
         var items = page.QuerySelectorAll("ol.ideas > li");
@@ -89,16 +89,16 @@ public sealed class IdeasPageTests(SiteFixture site) : IClassFixture<SiteFixture
     public async Task Paging_and_what_cannot_be_answered()
     {
         var all = await AllIdeasAsync("/api/ideas");
-        var api = await site.ApiAsync<IdeasAnswer>("/api/ideas?pageSize=3&page=2");
+        var api = await site.JsonAsync<IdeasAnswer>("/api/ideas?pageSize=3&page=2");
         var (status, body) = await site.GetAsync("/api/ideas?followUp=maybe");
-        var unknown = await site.PageAsync("/ideas?team=no-such-team");
+        var unknown = await site.DocumentAsync("/ideas?team=no-such-team");
 
         Assert.Equal(all.Skip(3).Take(3).Select(i => i.Id), api.Items.Select(i => i.Id));
         Assert.Equal((2, 3, all.Count, (all.Count + 2) / 3), (api.Page, api.PageSize, api.Total, api.Pages));
         Assert.Equal(HttpStatusCode.BadRequest, status);
         Assert.Contains("Unknown followUp 'maybe'", body, StringComparison.Ordinal);
         Assert.Equal("No team is called 'no-such-team'.", unknown.QuerySelector("main .error")!.TextContent);
-        var first = await site.PageAsync("/ideas");
+        var first = await site.DocumentAsync("/ideas");
         Assert.Equal(Math.Min(25, all.Count), first.QuerySelectorAll("ol.ideas > li").Length);
         Assert.Equal(all.Count > 25, first.QuerySelector("nav.pager a[rel=next]") is not null);
     }

@@ -102,8 +102,7 @@ public sealed partial class MeetingPageTests(SiteFixture site) : IClassFixture<S
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
 
-    private async Task<IDocument> PageAsync(int id)
-        => await new HtmlParser().ParseDocumentAsync(await site.GetPageAsync($"/meetings/{id}"), TestContext.Current.CancellationToken);
+    private Task<IDocument> PageAsync(int id) => site.DocumentAsync($"/meetings/{id}");
 
     // The item's own text: without its kind label, owners and line link.
     private static string ItemText(IElement item)

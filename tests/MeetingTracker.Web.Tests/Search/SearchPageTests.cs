@@ -150,7 +150,7 @@ public sealed partial class SearchPageTests(SiteFixture site) : IClassFixture<Si
         return await db.Meetings.ToDictionaryAsync(m => m.Id, m => m.MeetingKey, TestContext.Current.CancellationToken);
     }
 
-    private async Task<IDocument> PageAsync(string path) => Parse(await site.GetPageAsync(path));
+    private Task<IDocument> PageAsync(string path) => site.DocumentAsync(path);
 
     private static IDocument Parse(string html) => new HtmlParser().ParseDocument(html);
 

@@ -1,5 +1,8 @@
 extern alias loggen;
 
+using System.Text.Json;
+using AngleSharp.Dom;
+using AngleSharp.Html.Parser;
 using loggen::MeetingTracker.LogGen.Generation;
 using MeetingTracker.Core.Harvesting;
 using MeetingTracker.Core.Search;
@@ -8,20 +11,31 @@ using Microsoft.Extensions.DependencyInjection;
 namespace MeetingTracker.Web.Tests.Site;
 
 /// <summary>
-/// One web host per test class (<c>IClassFixture&lt;SiteFixture&gt;</c>) over a generated server of 3 teams × 6 weeks,
-/// harvested and indexed before the first test: the pages and the API are read-only, so their tests share it.
-/// <see cref="Generated"/> is what the generator wrote, to compare pages against.
+/// One web host per test class (<c>IClassFixture&lt;SiteFixture&gt;</c>) over a generated server (by default 3 teams
+/// × 6 weeks), harvested and indexed before the first test: the pages and the API are read-only, so their tests share
+/// it. <see cref="Generated"/> is what the generator wrote, to compare pages against.
 /// </summary>
-public sealed class SiteFixture : IAsyncLifetime
+public class SiteFixture : IAsyncLifetime
 {
     public static readonly GeneratorOptions Options = new() { Teams = 3, Weeks = 6, Seed = 7 };
 
-    public TrackerHost Host { get; } = new(Options);
+    public SiteFixture()
+        : this(Options)
+    {
+    }
+
+    protected SiteFixture(GeneratorOptions options)
+    {
+        Host = new(options);
+        Generated = [.. ServerGenerator.Generate(options).Where(m => !m.IsRenameStub)];
+    }
+
+    public TrackerHost Host { get; }
 
     public HttpClient Client { get; private set; } = null!;
 
     /// <summary>The generated meetings (rename stubs left out), as the generator wrote them.</summary>
-    public IReadOnlyList<GeneratedMeeting> Generated { get; } = [.. ServerGenerator.Generate(Options).Where(m => !m.IsRenameStub)];
+    public IReadOnlyList<GeneratedMeeting> Generated { get; }
 
     public async ValueTask InitializeAsync()
     {
@@ -40,9 +54,18 @@ public sealed class SiteFixture : IAsyncLifetime
         return body;
     }
 
+    /// <summary>The page at <paramref name="path"/> (status 200 required), parsed with AngleSharp.</summary>
+    public async Task<IDocument> DocumentAsync(string path)
+        => await new HtmlParser().ParseDocumentAsync(await GetPageAsync(path), TestContext.Current.CancellationToken);
+
+    /// <summary>The API answer at <paramref name="path"/> (status 200 required) as <typeparamref name="T"/>.</summary>
+    public async Task<T> JsonAsync<T>(string path)
+        => JsonSerializer.Deserialize<T>(await GetPageAsync(path), JsonSerializerOptions.Web) ?? throw new InvalidOperationException("null answer to " + path);
+
     public async ValueTask DisposeAsync()
     {
         Client?.Dispose();
         await Host.DisposeAsync();
+        GC.SuppressFinalize(this);
     }
 }
