@@ -14,7 +14,7 @@ public sealed record HttpArgs(int Meetings, string? Work, bool Keep, bool Reuse,
         var work = BenchOptions.Work();
         var keep = BenchOptions.Keep();
         var reuse = new Option<bool>("--reuse") { Description = "Reuse the tree and database a --keep run (of http or search) left in --work." };
-        var duration = BenchOptions.Positive("--duration", "Seconds of each measured wrk run (after a 5 s warm-up run).", 15);
+        var duration = BenchOptions.Positive("--duration", "Seconds of each measured wrk run (after a 10 s warm-up run).", 15);
         var connections = BenchOptions.Positive("--connections", "wrk connections.", 32);
         var command = new Command("http", "Load the team, person, meeting and search pages with wrk, beside nginx serving the meeting's .log.html.") { meetings, work, keep, reuse, duration, connections };
         command.Validators.Add(result =>

@@ -16,7 +16,7 @@ public static class HttpReport
         var c = CultureInfo.InvariantCulture;
         Console.WriteLine();
         Console.WriteLine(corpus.Describe());
-        Console.WriteLine(string.Create(c, $"wrk -t1 -c{args.Connections} -d{args.Duration}s --latency (after a 5 s warm-up run), one URL at a time"));
+        Console.WriteLine(string.Create(c, $"wrk -t1 -c{args.Connections} -d{args.Duration}s --latency (after a {HttpSuite.WarmupSeconds} s warm-up run), one URL at a time"));
         Console.WriteLine();
         Console.WriteLine("| what | path | bytes | requests/s | p50 (ms) | p90 (ms) | p99 (ms) | requests | errors | target | met |");
         Console.WriteLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---|---|");

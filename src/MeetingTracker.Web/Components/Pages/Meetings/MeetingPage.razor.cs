@@ -1,4 +1,5 @@
 using MeetingTracker.Core.Storage;
+using MeetingTracker.Web.Components.Pages.Teams;
 using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;
 
@@ -15,6 +16,9 @@ public sealed partial class MeetingPage
     [Inject]
     private NavigationManager Navigation { get; set; } = null!;
 
+    [Inject]
+    private DigestCache Digests { get; set; } = null!;
+
     [CascadingParameter]
     private HttpContext? HttpContext { get; set; }
 
@@ -23,21 +27,36 @@ public sealed partial class MeetingPage
     protected override async Task OnParametersSetAsync()
     {
         var ct = HttpContext?.RequestAborted ?? CancellationToken.None;
-        await using var db = await DbFactory.CreateDbContextAsync(ct);
 
-        // One open for the page's queries: EF otherwise opens (and sets up) the connection once per query.
-        await db.Database.OpenConnectionAsync(ct);
-        var details = await MeetingQueries.DetailsAsync(db, Id, ct);
-        if (details is null)
+        // Everything but the log comes from the digest cache (cleared after each harvest): six small queries a view,
+        // against one for the lines. The lines are read each time: all meetings' logs would not fit in memory.
+        var frame = await Digests.GetAsync(new FrameKey(Id), token => LoadFrameAsync(Id, token), ct);
+        if (frame is null)
         {
             model = null;
             Navigation.NotFound();
             return;
         }
 
+        await using var db = await DbFactory.CreateDbContextAsync(ct);
         var lines = await MeetingQueries.LinesAsync(db, Id, 0, int.MaxValue, ct);
-        var (previous, next) = await MeetingQueries.NeighboursAsync(db, details.Meeting, ct);
-        var (sourceName, isHttp, files) = await SourceFiles.ListAsync(db, details.Meeting, ct);
-        model = new MeetingPageModel(details, lines, previous, next, sourceName, isHttp, files);
+        model = new MeetingPageModel(frame.Details, lines, frame.Previous, frame.Next, frame.SourceName, frame.SourceIsHttp, frame.Files);
     }
+
+    private async Task<Frame?> LoadFrameAsync(int id, CancellationToken cancellationToken)
+    {
+        await using var db = await DbFactory.CreateDbContextAsync(cancellationToken);
+
+        // One open for the page's queries: EF otherwise opens (and sets up) the connection once per query.
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        if (await MeetingQueries.DetailsAsync(db, id, cancellationToken) is not { } details) return null;
+        var (previous, next) = await MeetingQueries.NeighboursAsync(db, details.Meeting, cancellationToken);
+        var (sourceName, isHttp, files) = await SourceFiles.ListAsync(db, details.Meeting, cancellationToken);
+        return new Frame(details, previous, next, sourceName, isHttp, files);
+    }
+
+    private sealed record FrameKey(int MeetingId);
+
+    /// <summary>The page around the log: header, minutes, attendance, neighbours and files.</summary>
+    private sealed record Frame(MeetingDetails Details, MeetingLink? Previous, MeetingLink? Next, string SourceName, bool SourceIsHttp, IReadOnlyList<SourceFile> Files);
 }
