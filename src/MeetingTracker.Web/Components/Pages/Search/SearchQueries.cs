@@ -1,7 +1,7 @@
-using System.Collections.Concurrent;
 using MeetingTracker.Core.Harvesting;
 using MeetingTracker.Core.Search;
 using MeetingTracker.Core.Storage;
+using MeetingTracker.Web.Components.Common;
 using Microsoft.EntityFrameworkCore;
 
 namespace MeetingTracker.Web.Components.Pages.Search;
@@ -29,38 +29,16 @@ public sealed class SearchQueries(SearchService search, IDbContextFactory<Tracke
 
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(1);
 
-    /// <summary>Bounds memory; past it the cache starts over.</summary>
-    private const int MaxEntries = 1_000;
+    private readonly AnswerCache answers = new(clock, Lifetime, maxEntries: 1_000);
 
-    private readonly ConcurrentDictionary<SearchRequest, Entry> answers = new();
-
-    /// <summary>
-    /// The results of <paramref name="request"/>. The search runs to its end even when the request that started it
-    /// goes away, as others may wait for it; <paramref name="cancellationToken"/> only stops this caller's wait.
-    /// </summary>
+    /// <summary>The results of <paramref name="request"/>; <paramref name="cancellationToken"/> only stops this caller's wait.</summary>
     public Task<SearchView> SearchAsync(SearchRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var now = clock.GetUtcNow();
-        if (!answers.TryGetValue(request, out var entry) || entry.Expires <= now || entry.View.IsFaulted || entry.View.IsCanceled)
-        {
-            if (answers.Count >= MaxEntries)
-            {
-                answers.Clear();
-            }
-
-            var fresh = new Entry(now + Lifetime, RunAsync(request));
-            entry = entry is null ? answers.GetOrAdd(request, fresh) : (answers.TryUpdate(request, fresh, entry) ? fresh : answers.GetOrAdd(request, fresh));
-        }
-
-        return entry.View.WaitAsync(cancellationToken);
+        return answers.GetAsync(request, _ => RunAsync(request), cancellationToken);
     }
 
-    public Task MeetingsChangedAsync(CancellationToken cancellationToken)
-    {
-        answers.Clear();
-        return Task.CompletedTask;
-    }
+    public Task MeetingsChangedAsync(CancellationToken cancellationToken) => answers.MeetingsChangedAsync(cancellationToken);
 
     // The titles of the page's meetings are read in one query by primary key.
     private async Task<SearchView> RunAsync(SearchRequest request)
@@ -79,6 +57,4 @@ public sealed class SearchQueries(SearchService search, IDbContextFactory<Tracke
             .ToDictionaryAsync(m => m.Id, CancellationToken.None);
         return new SearchView(results, meetings);
     }
-
-    private sealed record Entry(DateTimeOffset Expires, Task<SearchView> View);
 }
