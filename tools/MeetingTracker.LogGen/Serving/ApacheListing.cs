@@ -12,16 +12,8 @@ internal static class ApacheListing
 {
     public static string Render(string path, string parentHref, IReadOnlyList<DirectoryItem> items)
     {
-        var title = WebUtility.HtmlEncode(path.Length > 1 ? path.TrimEnd('/') : path);
-        var html = new StringBuilder();
+        var html = Begin(path);
         html.Append(CultureInfo.InvariantCulture, $"""
-            <!DOCTYPE HTML PUBLIC "-//W3C//DTD HTML 3.2 Final//EN">
-            <html>
-             <head>
-              <title>Index of {title}</title>
-             </head>
-             <body>
-            <h1>Index of {title}</h1>
               <table>
                <tr><th valign="top"><img src="/icons/blank.gif" alt="[ICO]"></th><th><a href="?C=N;O=D">Name</a></th><th><a href="?C=M;O=A">Last modified</a></th><th><a href="?C=S;O=A">Size</a></th><th><a href="?C=D;O=A">Description</a></th></tr>
                <tr><th colspan="5"><hr></th></tr>
@@ -79,5 +71,21 @@ internal static class ApacheListing
             if (remain >= 512) size++;
             return string.Create(CultureInfo.InvariantCulture, $"{size,3}{units[unit]}");
         }
+    }
+
+    /// <summary>The head every mod_autoindex page starts with, fancy or plain, up to its <c>h1</c>.</summary>
+    public static StringBuilder Begin(string path)
+    {
+        var title = WebUtility.HtmlEncode(path.Length > 1 ? path.TrimEnd('/') : path);
+        return new StringBuilder().Append(CultureInfo.InvariantCulture, $"""
+            <!DOCTYPE HTML PUBLIC "-//W3C//DTD HTML 3.2 Final//EN">
+            <html>
+             <head>
+              <title>Index of {title}</title>
+             </head>
+             <body>
+            <h1>Index of {title}</h1>
+
+            """);
     }
 }

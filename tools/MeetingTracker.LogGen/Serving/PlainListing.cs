@@ -9,16 +9,8 @@ internal static class PlainListing
 {
     public static string Render(string path, string parentHref, IReadOnlyList<DirectoryItem> items)
     {
-        var title = WebUtility.HtmlEncode(path.Length > 1 ? path.TrimEnd('/') : path);
-        var html = new StringBuilder();
+        var html = ApacheListing.Begin(path);
         html.Append(CultureInfo.InvariantCulture, $"""
-            <!DOCTYPE HTML PUBLIC "-//W3C//DTD HTML 3.2 Final//EN">
-            <html>
-             <head>
-              <title>Index of {title}</title>
-             </head>
-             <body>
-            <h1>Index of {title}</h1>
             <ul><li><a href="{parentHref}"> Parent Directory</a></li>
 
             """);
