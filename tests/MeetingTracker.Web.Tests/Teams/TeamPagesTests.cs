@@ -1,5 +1,6 @@
 extern alias loggen;
 
+using MeetingTracker.Web.Components.Common;
 using System.Net;
 using MeetingTracker.Core.Accountability;
 using MeetingTracker.Core.Meetbot;

@@ -1,5 +1,5 @@
 using MeetingTracker.Core.Storage;
-using MeetingTracker.Web.Components.Pages.Teams;
+using MeetingTracker.Web.Components.Common;
 using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;
 

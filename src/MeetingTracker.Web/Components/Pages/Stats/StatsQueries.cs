@@ -1,7 +1,7 @@
+using MeetingTracker.Web.Components.Common;
 using System.Globalization;
 using MeetingTracker.Core.Meetbot;
 using MeetingTracker.Core.Storage;
-using MeetingTracker.Web.Components.Pages.Teams;
 using Microsoft.EntityFrameworkCore;
 
 namespace MeetingTracker.Web.Components.Pages.Stats;

@@ -1,3 +1,4 @@
+using MeetingTracker.Web.Components.Common;
 using MeetingTracker.Core.Accountability;
 
 namespace MeetingTracker.Web.Components.Pages.Teams;

@@ -1,4 +1,5 @@
 using MeetingTracker.Core.Harvesting;
+using MeetingTracker.Web.Components.Common;
 using MeetingTracker.Web.Components.Pages.People;
 using MeetingTracker.Web.Components.Pages.Stats;
 
@@ -6,7 +7,7 @@ namespace MeetingTracker.Web.Components.Pages.Teams;
 
 public static class TeamsHostExtensions
 {
-    /// <summary>The queries of the team, person and statistics pages (and their API), over one digest cache.</summary>
+    /// <summary>The queries of the team, person and statistics pages (and their API), over the digest cache (which the meeting page shares).</summary>
     public static IHostApplicationBuilder AddTeamsPeopleAndStats(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);

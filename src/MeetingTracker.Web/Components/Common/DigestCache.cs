@@ -1,6 +1,4 @@
-using MeetingTracker.Web.Components.Common;
-
-namespace MeetingTracker.Web.Components.Pages.Teams;
+namespace MeetingTracker.Web.Components.Common;
 
 /// <summary>
 /// Digests (aggregates over hundreds or thousands of rows: a team's people, a person's meetings, the statistics, a
