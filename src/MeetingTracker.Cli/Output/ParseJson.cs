@@ -77,6 +77,11 @@ internal static class ParseJson
             WriteInt(json, "line", i.Line);
             WriteInt(json, "topic", i.TopicIndex);
             WriteStrings(json, "assignees", i.Assignees);
+            if (i.Vote is { } vote)
+            {
+                WriteVote(json, vote);
+            }
+
             json.WriteEndObject();
         }
 
@@ -92,6 +97,19 @@ internal static class ParseJson
 
         json.WriteEndArray();
         WriteStrings(json, "warnings", m.Warnings);
+        json.WriteEndObject();
+    }
+
+    // "vote": { "question", "outcome", "for", "against", "abstained", "voters": [...] }, on vote items only.
+    private static void WriteVote(Utf8JsonWriter json, VoteRecord vote)
+    {
+        json.WriteStartObject("vote");
+        json.WriteString("question", IrcText.Clean(vote.Question));
+        json.WriteString("outcome", vote.Outcome);
+        WriteInt(json, "for", vote.For);
+        WriteInt(json, "against", vote.Against);
+        WriteInt(json, "abstained", vote.Abstained);
+        WriteStrings(json, "voters", vote.Voters);
         json.WriteEndObject();
     }
 

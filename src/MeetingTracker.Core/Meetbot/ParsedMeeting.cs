@@ -46,6 +46,13 @@ public sealed record ParsedMeeting
     /// <summary>People present with lines said, as MeetBot counts them (bot included, #chair/#nick targets with 0).</summary>
     public IReadOnlyList<Attendee> People { get; init; } = [];
 
+    /// <summary>
+    /// Nicks that behave as the meeting bot in this file (the one that answers <c>#startmeeting</c> with "Meeting
+    /// started", and any bot the source configures). They stay in <see cref="People"/> (MeetBot counts its own lines)
+    /// but are never people, attendees or owners.
+    /// </summary>
+    public IReadOnlyList<string> Bots { get; init; } = [];
+
     /// <summary>True when the meeting was ended (<c>#endmeeting</c> seen, or minutes show an end).</summary>
     public bool IsComplete { get; init; }
 
