@@ -41,7 +41,7 @@ internal static class ConformanceCommand
         }
 
         var knownCount = report.Disagreements.Count + writer.Count - unknown;
-        stdout.WriteLine($"writer: {written - writer.Count}/{written} files written byte for byte from their .log.txt");
+        stdout.WriteLine($"writer: {written - writer.Count}/{written} files written byte for byte from their own logs (.log.txt, or the log a meetingology file embeds)");
         stdout.WriteLine($"agree: {report.Agreed}/{report.Checks} checks over {report.Meetings} meetings ({report.FilesFailed} files failed to parse; {knownCount} known source defects, {unknown} unexplained)");
         return unknown == 0 && report.Checks > 0 ? 0 : 1;
     }
