@@ -6,7 +6,7 @@ namespace MeetingTracker.Core.Meetbot.Writing;
 /// <summary>
 /// The vote section of meetingology's moin minutes, from the VOTE items' <see cref="VoteRecord"/>s and the log.
 /// Early: "Votes" with the counts. Middle: "Vote results" (always printed) with a link to the <c>#vote</c> line, the
-/// results sentence of meetingology's own rule (<see cref="MiddleStatement"/>) and the voters as a Python 2
+/// results sentence of meetingology's own rule (<see cref="MeetingologyResults.Middle"/>) and the voters as a Python 2
 /// <c>set</c>. Both order the questions as the Python 2 dict <c>M.votes</c> iterated. New: "Vote results" only when
 /// there were votes, in order, with every vote cast as the bot acknowledged it ("+1 received from nick").
 /// </summary>
@@ -40,20 +40,12 @@ internal static partial class MoinVotesWriter
             : MoinWriter.Section("Vote results", ordered.SelectMany(v => MiddleVote(c, meeting, v)));
     }
 
-    /// <summary>meetingology's results sentence up to 2020: "carried" when for exceeds abstained (sic), "denied" when for is below against.</summary>
-    public static string MiddleStatement(int @for, int against, int abstained)
-        => @for > abstained ? "Motion carried" : @for < against ? "Motion denied" : "Deadlock";
-
-    /// <summary>meetingology 0.4.0's results sentence: the outcome it announced.</summary>
-    public static string NewStatement(string? outcome)
-        => string.Equals(outcome, VoteOutcomes.Carried, StringComparison.Ordinal) ? "Motion carried" : "Motion denied";
-
     private static IEnumerable<string> MiddleVote(MinutesContext c, ParsedMeeting meeting, MinutesItem item)
     {
         var v = item.Vote!;
         var (f, a, n) = (v.For ?? 0, v.Against ?? 0, v.Abstained ?? 0);
         yield return string.Create(CultureInfo.InvariantCulture, $" * [[{c.FullLogsUrl}#{OpeningLine(meeting, item)} {v.Question}]]");
-        yield return string.Create(CultureInfo.InvariantCulture, $"  * {v.ResultsStatement ?? MiddleStatement(f, a, n)} (For/Against/Abstained {f}/{a}/{n})");
+        yield return string.Create(CultureInfo.InvariantCulture, $"  * {v.ResultsStatement ?? MeetingologyResults.Middle(f, a, n)} (For/Against/Abstained {f}/{a}/{n})");
         if (v.Voters.Count > 0)
         {
             yield return "   *  Voters " + string.Join(", ", Python2DictOrder.Order(v.Voters));
@@ -65,7 +57,7 @@ internal static partial class MoinVotesWriter
         var v = item.Vote!;
         var opening = OpeningLine(meeting, item);
         yield return string.Create(CultureInfo.InvariantCulture, $" * [[{c.FullLogsUrl}#{opening}|{v.Question}]]");
-        yield return string.Create(CultureInfo.InvariantCulture, $"  * {v.ResultsStatement ?? NewStatement(v.Outcome)} (For: {v.For ?? 0}, Against: {v.Against ?? 0}, Abstained: {v.Abstained ?? 0})");
+        yield return string.Create(CultureInfo.InvariantCulture, $"  * {v.ResultsStatement ?? MeetingologyResults.New(v.Outcome)} (For: {v.For ?? 0}, Against: {v.Against ?? 0}, Abstained: {v.Abstained ?? 0})");
         var cast = VotesCast(meeting, opening, item.Line ?? meeting.Lines.Count);
         if (cast.Count > 0)
         {
