@@ -4,8 +4,8 @@ using MeetingTracker.Core.Meetbot.Conformance;
 namespace MeetingTracker.Cli.Commands;
 
 /// <summary>
-/// <c>conformance DIR [--known FILE]</c>: checks every meeting under DIR against its own HTML minutes, and the writer
-/// against every complete set of four files, and prints each disagreement. Disagreements listed in the known-defects
+/// <c>conformance DIR [--known FILE]</c>: checks every meeting under DIR against its own HTML minutes, the writer
+/// against every complete set of four files, and every moin minutes against the logs, and prints each disagreement. Disagreements listed in the known-defects
 /// file (genuine defects of the source files, each with its reason) are printed as KNOWN and do not fail the run.
 /// </summary>
 internal static class ConformanceCommand
@@ -26,8 +26,9 @@ internal static class ConformanceCommand
         var known = knownFile is null ? [] : KnownDefects.Load(knownFile.FullName);
         var report = ConformanceChecker.Check(dir.FullName, cancellationToken);
         var writer = WriterConformance.Check(dir.FullName, out var written, cancellationToken);
+        var moin = MoinConformance.Check(dir.FullName, out var moinChecks, out var moinFiles, cancellationToken);
         var unknown = 0;
-        foreach (var d in report.Disagreements.Concat(writer))
+        foreach (var d in report.Disagreements.Concat(writer).Concat(moin))
         {
             if (known.TryGetValue((d.Meeting, d.Kind, d.Check), out var reason))
             {
@@ -40,8 +41,9 @@ internal static class ConformanceCommand
             }
         }
 
-        var knownCount = report.Disagreements.Count + writer.Count - unknown;
+        var knownCount = report.Disagreements.Count + writer.Count + moin.Count - unknown;
         stdout.WriteLine($"writer: {written - writer.Count}/{written} files written byte for byte from their own logs (.log.txt, or the log a meetingology file embeds)");
+        stdout.WriteLine($"moin: {moinChecks - moin.Count}/{moinChecks} checks over {moinFiles} moin minutes (each summary in the replay of its own log; beside a log, the same topics, items, votes and people)");
         stdout.WriteLine($"agree: {report.Agreed}/{report.Checks} checks over {report.Meetings} meetings ({report.FilesFailed} files failed to parse; {knownCount} known source defects, {unknown} unexplained)");
         return unknown == 0 && report.Checks > 0 ? 0 : 1;
     }

@@ -26,8 +26,9 @@ public static class MeetbotReader
     /// <summary>
     /// The readers' version. Raise it when a change alters what any reader returns: the harvester re-reads every
     /// stored meeting whose version is lower, from the files it keeps.
+    /// Version 2: votes carry their record; moin reads every meetingology layout; the meeting's bots are known.
     /// </summary>
-    public const int Version = 1;
+    public const int Version = 2;
 
     public static ReadResult Read(ReadOnlySpan<byte> bytes, string fileName)
     {

@@ -43,6 +43,9 @@ public sealed class Item
 
     public List<ItemOwner> Owners { get; } = [];
 
+    /// <summary>For a vote item: its question, outcome, counts and voters as the meeting's file gives them.</summary>
+    public ItemVote? Vote { get; set; }
+
     public DateTimeOffset? RemovedAt { get; set; }
 }
 
@@ -57,4 +60,36 @@ public sealed class ItemOwner
 
     /// <summary>The nick as the action text or attendee list spelled it.</summary>
     public required string Nick { get; set; }
+}
+
+/// <summary>A vote item's record (stored in the item's row; harvested data, replaced on every re-read).</summary>
+public sealed class ItemVote
+{
+    public required string Question { get; set; }
+
+    /// <summary><see cref="VoteOutcomes"/>: carried, denied or deadlock; null when nothing tells.</summary>
+    public string? Outcome { get; set; }
+
+    public int? For { get; set; }
+
+    public int? Against { get; set; }
+
+    public int? Abstained { get; set; }
+
+    /// <summary>Space-separated nicks, each once, in the order they first voted.</summary>
+    public string Voters { get; set; } = string.Empty;
+
+    /// <summary>The vote results' own sentence when the minutes print one ("Motion carried"); it may contradict <see cref="Outcome"/>.</summary>
+    public string? ResultsStatement { get; set; }
+
+    public static ItemVote? From(VoteRecord? vote) => vote is null ? null : new ItemVote
+    {
+        Question = IrcText.Clean(vote.Question),
+        Outcome = vote.Outcome,
+        For = vote.For,
+        Against = vote.Against,
+        Abstained = vote.Abstained,
+        Voters = string.Join(' ', vote.Voters),
+        ResultsStatement = vote.ResultsStatement,
+    };
 }

@@ -126,6 +126,7 @@ public sealed class MeetingWriter(PeopleDirectory people, TeamsDirectory teams, 
             item.TopicOrdinal = p.TopicIndex;
             item.Url = p.Url;
             item.Assignees = string.Join(' ', p.Assignees);
+            item.Vote = ItemVote.From(p.Vote);
             item.RemovedAt = null;
             item.PersonId = PersonId(db, p.Nick);
             SetOwners(db, item, p.Owners);

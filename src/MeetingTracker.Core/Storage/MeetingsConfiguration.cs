@@ -42,6 +42,16 @@ internal sealed class ItemConfiguration : IEntityTypeConfiguration<Item>
         builder.HasIndex(i => new { i.MeetingId, i.Number }).IsUnique();
         builder.HasIndex(i => new { i.Kind, i.Time });
         builder.HasMany(i => i.Owners).WithOne().HasForeignKey(o => o.ItemId).OnDelete(DeleteBehavior.Cascade);
+        builder.OwnsOne(i => i.Vote, vote =>
+        {
+            vote.Property(v => v.Question).HasColumnName("VoteQuestion");
+            vote.Property(v => v.Outcome).HasColumnName("VoteOutcome").HasMaxLength(16);
+            vote.Property(v => v.For).HasColumnName("VoteFor");
+            vote.Property(v => v.Against).HasColumnName("VoteAgainst");
+            vote.Property(v => v.Abstained).HasColumnName("VoteAbstained");
+            vote.Property(v => v.Voters).HasColumnName("VoteVoters");
+            vote.Property(v => v.ResultsStatement).HasColumnName("VoteResultsStatement");
+        });
     }
 }
 

@@ -99,4 +99,38 @@ public sealed class ParseCommandTests
         using var json = JsonDocument.Parse(stdout);
         Assert.Equal("Mirrors", json.RootElement[0].GetProperty("topics")[0].GetProperty("title").GetString());
     }
+
+    [Fact]
+    public void Vote_items_print_their_vote_and_other_items_print_none()
+    {
+        const string Meetingology = """
+            19:27 <bob> #startmeeting DMB
+            19:27 <meetingology> Meeting started at 19:27:04 UTC.  The chair is bob.  Information about MeetBot at https://wiki.ubuntu.com/meetingology
+            19:28 <bob> #info two applications today
+            19:30 <bob> #vote Should alice become MOTU?
+            19:30 <bob> +1
+            19:31 <carol> -1
+            19:31 <dave> +1
+            19:31 <erin> +0
+            19:32 <bob> #endvote
+            19:40 <bob> #endmeeting
+            """;
+        using var dir = new TempDir();
+        var file = dir.Write("ubuntu-meeting/2014/ubuntu-meeting.2014-03-24-19.27.log.txt", Meetingology);
+
+        var (exit, stdout, _) = CliRunner.Run("parse", file);
+
+        Assert.Equal(0, exit);
+        using var json = JsonDocument.Parse(stdout);
+        var items = json.RootElement[0].GetProperty("items");
+        Assert.False(items[0].TryGetProperty("vote", out _));
+        var item = items[1];
+        Assert.Equal(["kind", "text", "nick", "time", "line", "topic", "assignees", "vote"], item.EnumerateObject().Select(p => p.Name));
+        Assert.Equal("Should alice become MOTU? (Carried)", item.GetProperty("text").GetString());
+        var vote = item.GetProperty("vote");
+        Assert.Equal(["question", "outcome", "for", "against", "abstained", "voters"], vote.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(("Should alice become MOTU?", "carried"), (vote.GetProperty("question").GetString(), vote.GetProperty("outcome").GetString()));
+        Assert.Equal((2, 1, 1), (vote.GetProperty("for").GetInt32(), vote.GetProperty("against").GetInt32(), vote.GetProperty("abstained").GetInt32()));
+        Assert.Equal(["bob", "carol", "dave", "erin"], vote.GetProperty("voters").EnumerateArray().Select(v => v.GetString()));
+    }
 }

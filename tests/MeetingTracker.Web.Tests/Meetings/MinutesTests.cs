@@ -69,6 +69,25 @@ public sealed class MinutesTests : IDisposable
 
     public void Dispose() => context.Dispose();
 
+    [Fact]
+    public void A_vote_shows_its_outcome_counts_and_voters_and_says_when_the_minutes_contradict_it()
+    {
+        ItemEntry[] items =
+        [
+            Item(1, ItemKind.Vote, "alice for MOTU (Carried)", line: 9, topic: null) with { Vote = new("alice for MOTU", "carried", 3, 0, 1, ["bob", "<carol>"], "Motion carried") },
+            Item(2, ItemKind.Vote, "upload rights (Denied)", line: 14, topic: null) with { Vote = new("upload rights", "denied", 1, 2, 0, [], "Motion carried") },
+            Item(3, ItemKind.Vote, "Voted on \"Which day?\" Results are", line: 20, topic: null) with { Vote = new("Which day?", null, null, null, null, ["dave"], null) },
+        ];
+
+        var minutes = Render([], items);
+
+        Assert.Equal("carried: 3 for, 0 against, 1 abstained; voted: bob, <carol>", minutes.Find("#item-1 .vote").TextContent);
+        Assert.Empty(minutes.FindAll("#item-1 .vote-note"));
+        Assert.Equal("denied: 1 for, 2 against, 0 abstained", minutes.Find("#item-2 .vote").TextContent);
+        Assert.Contains("“Motion carried”", minutes.Find("#item-2 .vote-note").TextContent, StringComparison.Ordinal);
+        Assert.Equal("no result recorded; voted: dave", minutes.Find("#item-3 .vote").TextContent);
+    }
+
     private static ItemEntry Item(int number, ItemKind kind, string text, int? line, int? topic, OwnerEntry[]? owners = null)
         => new(number, kind, text, "alice", At, line, topic, null, owners ?? []);
 

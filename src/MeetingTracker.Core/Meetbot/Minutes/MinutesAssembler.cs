@@ -54,6 +54,7 @@ internal static class MinutesAssembler
             x.Entry.Kind == ItemKind.Action ? ActionAttribution.Owners(x.Entry.Text, attendees) : [])
         {
             Url = x.Entry.Url,
+            Vote = x.Entry.Kind == ItemKind.Vote ? x.Entry.Vote ?? VoteText.Parse(x.Entry.Text) : null,
         }).ToList();
 
         return new ParsedMeeting

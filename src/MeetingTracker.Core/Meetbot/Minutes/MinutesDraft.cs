@@ -6,7 +6,11 @@ namespace MeetingTracker.Core.Meetbot.Minutes;
 /// One entry of a minutes summary as a reader found it, before times and topics are resolved: a topic or an item,
 /// with the nick, time of day (<c>HH:MM[:SS]</c>) and <c>l-N</c> line when the file shows them.
 /// </summary>
-internal sealed record DraftEntry(bool IsTopic, ItemKind Kind, string Text, string? Nick, string? Time, int? Line, string? Url = null);
+internal sealed record DraftEntry(bool IsTopic, ItemKind Kind, string Text, string? Nick, string? Time, int? Line, string? Url = null)
+{
+    /// <summary>For a VOTE item, what the file tells beyond its text (counts, voters); null: the text alone tells.</summary>
+    public VoteRecord? Vote { get; init; }
+}
 
 /// <summary>A person's list under "Action items, by person" (texts as printed; <c>UNASSIGNED</c> included as a name).</summary>
 internal sealed record DraftPerson(string Nick, List<string> Actions);

@@ -19,9 +19,10 @@ internal static class MoinAlignment
         foreach (var (entry, kindPrinted) in summary)
         {
             var text = MinutesText.Collapse(entry.Text);
+            // A topic whose title the minutes lost (an empty heading) takes the next topic of the log.
             var j = replay.FindIndex(cursor, r => r.IsTopic == entry.IsTopic
                 && (entry.IsTopic || !kindPrinted || r.Kind == entry.Kind)
-                && string.Equals(MinutesText.Collapse(r.Text), text, StringComparison.Ordinal));
+                && (string.Equals(MinutesText.Collapse(r.Text), text, StringComparison.Ordinal) || (entry.IsTopic && text.Length == 0)));
             if (j < 0)
             {
                 unmatched++;
@@ -33,6 +34,8 @@ internal static class MoinAlignment
             cursor = j + 1;
             d.Entries.Add(entry with
             {
+                Text = entry.Text.Length == 0 ? r.Text : entry.Text,
+                Vote = r.Vote,
                 Kind = entry.IsTopic || kindPrinted ? entry.Kind : r.Kind,
                 Nick = r.Nick,
                 Time = r.Time.ToString("HH:mm:ss", CultureInfo.InvariantCulture),
@@ -53,10 +56,27 @@ internal static class MoinAlignment
         return replayed is null ? null : [.. byPerson.Select(p => new DraftPerson(p.Key, p.Value))];
     }
 
-    private static List<(bool IsTopic, ItemKind Kind, string Text, string Nick, DateTimeOffset Time, int? Line, string? Url, IReadOnlyList<string> Assignees)> Sequence(ParsedMeeting m) =>
+    /// <summary>A topic still without a title (no log to take it from) is named so, with a warning: a topic always has one.</summary>
+    public static void FillTitles(MinutesDraft d)
+    {
+        for (var i = 0; i < d.Entries.Count; i++)
+        {
+            if (d.Entries[i] is { IsTopic: true, Text.Length: 0 } topic)
+            {
+                d.Entries[i] = topic with { Text = UntitledTopic };
+                d.Warnings.Add($"a topic of the summary has no title and the log does not give one: shown as '{UntitledTopic}'");
+            }
+        }
+    }
+
+    public const string UntitledTopic = "(untitled topic)";
+
+    private static List<Replayed> Sequence(ParsedMeeting m) =>
     [
-        .. m.Topics.Select(t => (true, default(ItemKind), t.Title, t.Nick, t.Time, t.Line, (string?)null, (IReadOnlyList<string>)[]))
-            .Concat(m.Items.Select(i => (false, i.Kind, i.Text, i.Nick, i.Time, i.Line, i.Url, i.Assignees)))
-            .OrderBy(x => x.Item6 ?? int.MaxValue),
+        .. m.Topics.Select(t => new Replayed(true, default, t.Title, t.Nick, t.Time, t.Line, null, [], null))
+            .Concat(m.Items.Select(i => new Replayed(false, i.Kind, i.Text, i.Nick, i.Time, i.Line, i.Url, i.Assignees, i.Vote)))
+            .OrderBy(x => x.Line ?? int.MaxValue),
     ];
+
+    private sealed record Replayed(bool IsTopic, ItemKind Kind, string Text, string Nick, DateTimeOffset Time, int? Line, string? Url, IReadOnlyList<string> Assignees, VoteRecord? Vote);
 }

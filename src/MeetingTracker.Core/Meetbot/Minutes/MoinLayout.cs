@@ -17,11 +17,12 @@ internal sealed class MoinLayout
     /// <summary>Section lines by lowercased heading ("meeting summary", "full log", …).</summary>
     public Dictionary<string, List<string>> Sections { get; } = new(StringComparer.Ordinal);
 
-    public bool IsOldLayout => Title is not null;
+    public bool IsOldLayout => Title is not null || Header.StartsWith("Meeting started by ", StringComparison.Ordinal);
 
     public static MoinLayout Parse(string[] lines)
     {
         var layout = new MoinLayout();
+        lines = JoinSpelledOut(lines);
         var header = new List<string>();
         List<string>? section = null;
         foreach (var line in lines)
@@ -50,6 +51,34 @@ internal sealed class MoinLayout
 
         layout.Header = MinutesText.Collapse(string.Join(' ', header));
         return layout;
+    }
+
+    /// <summary>
+    /// meetingology's 2013-2020 writer put each vote's statement into its list with <c>Votes[:0] = "  * Motion …"</c>,
+    /// which inserts the string's characters one by one: the file shows them a character a line before the vote
+    /// results heading. A run of one-character lines is joined back into the line it was.
+    /// </summary>
+    private static string[] JoinSpelledOut(string[] lines)
+    {
+        const int MinRun = 8;
+        List<string>? joined = null;
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var end = i;
+            while (end < lines.Length && lines[end].Length == 1) end++;
+            if (end - i >= MinRun)
+            {
+                joined ??= [.. lines[..i]];
+                joined.Add(string.Concat(lines[i..end]));
+                i = end - 1;
+            }
+            else
+            {
+                joined?.Add(lines[i]);
+            }
+        }
+
+        return joined is null ? lines : [.. joined];
     }
 
     public List<string> Section(string name) => Sections.TryGetValue(name, out var lines) ? lines : [];

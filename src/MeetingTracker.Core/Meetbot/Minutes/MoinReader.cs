@@ -25,10 +25,22 @@ public static class MoinReader
         }
 
         ReadInformation(layout, d);
-        var summary = MoinSummary.Read(layout.Section("meeting summary"), layout.IsOldLayout, out var endTime);
+        var votes = new MoinVotes();
+        foreach (var (section, bare) in new[] { ("votes", true), ("vote results", false) })
+        {
+            foreach (var line in layout.Section(section).Select(l => l.Trim().TrimStart('*', ' ')).Where(l => l.Length > 0))
+            {
+                votes.TryAdd(line, bare);
+            }
+        }
+
+        var summary = MoinSummary.Read(layout.Section("meeting summary"), layout.IsOldLayout, votes, out var endTime);
+        votes.AdoptOrphans();
         d.EndTime ??= endTime;
         var replayed = Replay(layout.Section("full log"), name, d);
         var replayedByPerson = MoinAlignment.Apply(summary, replayed, d);
+        MoinVoteMerge.Apply(d, votes.Votes, replayed, summaryHasVotes: !layout.IsOldLayout);
+        MoinAlignment.FillTitles(d);
         d.ByPerson = ByPerson(layout) ?? replayedByPerson;
         d.People = People(layout, d.Warnings) ?? replayed?.People.ToList();
         var meeting = MinutesAssembler.Build(d, name);

@@ -4,22 +4,27 @@ namespace MeetingTracker.Core.Meetbot.Minutes;
 internal sealed record MoinEntry(DraftEntry Entry, bool KindPrinted);
 
 /// <summary>
-/// Reads the "Meeting summary" of a <c>.moin.txt</c>. Topics: <c>=== title ===</c> plus "The discussion about
-/// "title" started at HH:MM." (later layout), or a line starting with one space and <c>*</c> (early layout:
-/// <c> *title</c>, <c> * *title</c>). Items: <c>''TYPE:'' text</c>, optionally after <c>*</c> bullets, with or without a
-/// <c>(nick, time)</c> trailer; <c>'''text''' (HH:MM)</c> is a SUBTOPIC; anything else is an INFO.
+/// Reads the "Meeting summary" of a <c>.moin.txt</c>. Topics: a line starting with one space and <c>*</c> (2011-2013:
+/// <c> *title</c>, <c> * *title</c>), or <c>=== title ===</c> followed by its metadata, never an item: "The discussion
+/// about "title" started at HH:MM." (2013-2020) or "Discussion started by nick at HH:MM." (2021 on). Items:
+/// <c>''TYPE:'' text</c> in any case (<c>''Vote:''</c>, <c>''VOTE:''</c>), optionally after <c>*</c> bullets, with or without
+/// a <c>(nick, time)</c> trailer; a bold <c>'''text''' (HH:MM)</c> is a SUBTOPIC; vote results scaffolding that stands
+/// in the summary goes to <see cref="MoinVotes"/>; anything else is an INFO.
 /// </summary>
 internal static class MoinSummary
 {
-    private const string DiscussionStart = "The discussion about \"";
+    private const string DiscussionAbout = "The discussion about \"";
+    private const string DiscussionStartedBy = "Discussion started by ";
+    private const string Bold = "'''";
 
-    public static List<MoinEntry> Read(List<string> lines, bool oldLayout, out string? endTime)
+    public static List<MoinEntry> Read(List<string> lines, bool oldLayout, MoinVotes votes, out string? endTime)
     {
         var entries = new List<MoinEntry>();
         endTime = null;
         foreach (var line in lines)
         {
             var trimmed = line.Trim();
+            var afterTopic = entries.Count > 0 && entries[^1].Entry.IsTopic;
             if (trimmed.Length == 0)
             {
                 continue;
@@ -29,13 +34,21 @@ internal static class MoinSummary
             {
                 endTime = ended.Groups["time"].Value;
             }
-            else if (trimmed.StartsWith("=== ", StringComparison.Ordinal) && trimmed.EndsWith(" ===", StringComparison.Ordinal) && trimmed.Length > 8)
+            else if (trimmed.Length >= 6 && trimmed.StartsWith("===", StringComparison.Ordinal) && trimmed.EndsWith("===", StringComparison.Ordinal))
             {
-                entries.Add(new MoinEntry(new DraftEntry(true, default, trimmed[4..^4].Trim(), null, null, null), true));
+                entries.Add(new MoinEntry(new DraftEntry(true, default, trimmed[3..^3].Trim(), null, null, null), true));
             }
-            else if (trimmed.StartsWith(DiscussionStart, StringComparison.Ordinal))
+            else if (afterTopic && trimmed.StartsWith(DiscussionAbout, StringComparison.Ordinal))
             {
                 SetTopicTime(entries, trimmed);
+            }
+            else if (afterTopic && trimmed.StartsWith(DiscussionStartedBy, StringComparison.Ordinal))
+            {
+                SetTopicStarter(entries, trimmed);
+            }
+            else if (IsVoteScaffolding(trimmed, votes))
+            {
+                continue;
             }
             else if (oldLayout && line.Length > 1 && line[0] == ' ' && line[1] == '*')
             {
@@ -60,10 +73,10 @@ internal static class MoinSummary
             (content, nick, time) = (body, n, t);
         }
 
-        if (content.StartsWith("'''", StringComparison.Ordinal))
+        if (content.StartsWith(Bold, StringComparison.Ordinal))
         {
             // " * '''text''' (HH:MM)": a subtopic, whose trailer is the time alone.
-            var end = content.LastIndexOf("'''", StringComparison.Ordinal);
+            var end = content.LastIndexOf(Bold, StringComparison.Ordinal);
             var rest = end > 3 ? content[(end + 3)..].Trim() : string.Empty;
             if (rest.Length > 2 && rest[0] == '(' && rest[^1] == ')' && DayClock.TryParseTime(rest.AsSpan(1, rest.Length - 2), out _))
             {
@@ -77,7 +90,7 @@ internal static class MoinSummary
         if (content.StartsWith("''", StringComparison.Ordinal))
         {
             var close = content.IndexOf(":''", 2, StringComparison.Ordinal);
-            if (close > 2 && ItemKinds.TryParse(content.AsSpan(2, close - 2), out var kind))
+            if (close > 2 && ItemKinds.TryParse(content[2..close].ToUpperInvariant(), out var kind))
             {
                 var text = content[(close + 3)..].Trim();
                 return new MoinEntry(new DraftEntry(false, kind, text, nick, time, null), true);
@@ -87,20 +100,40 @@ internal static class MoinSummary
         return new MoinEntry(new DraftEntry(false, ItemKind.Info, content, nick, time, null), false);
     }
 
-    // "The discussion about "title" started at 18:06."
+    // "The discussion about "title" started at 18:06.": the time, and the title when the heading lost it.
     private static void SetTopicTime(List<MoinEntry> entries, string line)
     {
-        var at = line.LastIndexOf(" started at ", StringComparison.Ordinal);
-        if (at < 0 || entries.Count == 0 || !entries[^1].Entry.IsTopic)
+        var at = line.LastIndexOf("\" started at ", StringComparison.Ordinal);
+        if (at < DiscussionAbout.Length)
         {
             return;
         }
 
-        var time = line[(at + 12)..].TrimEnd('.', ' ');
-        if (DayClock.TryParseTime(time, out _))
+        var topic = entries[^1].Entry;
+        var time = line[(at + 13)..].TrimEnd('.', ' ');
+        var title = topic.Text.Length == 0 ? line[DiscussionAbout.Length..at].Trim() : topic.Text;
+        entries[^1] = entries[^1] with { Entry = topic with { Text = title, Time = DayClock.TryParseTime(time, out _) ? time : topic.Time } };
+    }
+
+    // "Discussion started by nick at 20:06."
+    private static void SetTopicStarter(List<MoinEntry> entries, string line)
+    {
+        var rest = line[DiscussionStartedBy.Length..].TrimEnd('.', ' ');
+        var at = rest.LastIndexOf(" at ", StringComparison.Ordinal);
+        if (at <= 0 || !DayClock.TryParseTime(rest.AsSpan(at + 4), out _))
         {
-            entries[^1] = entries[^1] with { Entry = entries[^1].Entry with { Time = time } };
+            return;
         }
+
+        entries[^1] = entries[^1] with { Entry = entries[^1].Entry with { Nick = rest[..at].Trim(), Time = rest[(at + 4)..] } };
+    }
+
+    // A results line in the summary, or a spelled-out run of statements joined back ("  * Motion … (…)  * Deadlock (…)").
+    private static bool IsVoteScaffolding(string trimmed, MoinVotes votes)
+    {
+        var parts = trimmed.Split("  * ", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(p => p.TrimStart('*', ' ')).Where(p => p.Length > 0).ToList();
+        return parts.Count > 0 && parts.TrueForAll(p => votes.TryAdd(p, bareQuestion: false, strict: true));
     }
 
     private static string? Null(string s) => s.Length == 0 ? null : s;

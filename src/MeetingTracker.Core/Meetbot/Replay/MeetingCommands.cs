@@ -185,7 +185,7 @@ internal static class MeetingCommands
         {
             if (m.Dialect == MeetbotDialect.Meetingology && m.MeetingologyVote.IsOpen)
             {
-                m.AddItem(ItemKind.Vote, m.MeetingologyVote.End(), line);
+                m.AddVote(m.MeetingologyVote.End(), line);
             }
 
             m.End(line);

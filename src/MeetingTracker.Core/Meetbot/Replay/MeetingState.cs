@@ -147,6 +147,9 @@ internal sealed class MeetingState
     public void AddItem(ItemKind kind, string text, LogLine line) =>
         Minutes.Add(new MinutesEntry(kind, text, line, kind == ItemKind.Link ? LinkUrl.Find(text, Dialect) : null));
 
+    public void AddVote((string Text, VoteRecord Record) vote, LogLine line) =>
+        Minutes.Add(new MinutesEntry(ItemKind.Vote, vote.Text, line) { Vote = vote.Record });
+
     public void AddTopic(string title, LogLine line) => Minutes.Add(new MinutesEntry(null, title, line));
 
     public void End(LogLine line, bool aborted = false)

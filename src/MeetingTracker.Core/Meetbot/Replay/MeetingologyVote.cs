@@ -9,6 +9,7 @@ namespace MeetingTracker.Core.Meetbot.Replay;
 internal sealed class MeetingologyVote
 {
     private readonly Dictionary<string, string> cast = new(StringComparer.Ordinal);
+    private readonly List<string> order = [];
     private readonly HashSet<string> voters = new(StringComparer.Ordinal);
     private string active = string.Empty;
 
@@ -26,6 +27,7 @@ internal sealed class MeetingologyVote
 
         active = motion.Trim();
         cast.Clear();
+        order.Clear();
         return true;
     }
 
@@ -67,30 +69,37 @@ internal sealed class MeetingologyVote
     {
         if (IsOpen && (voters.Count == 0 || voters.Contains(nick)))
         {
-            cast[nick] = line;
+            if (cast.TryAdd(nick, line)) order.Add(nick);
+            else cast[nick] = line;
         }
     }
 
-    /// <summary>Closes the vote and returns the VOTE item text.</summary>
-    public string End()
+    /// <summary>Closes the vote: the VOTE item text and what the vote was (abstentions are the <c>0</c> votes).</summary>
+    public (string Text, VoteRecord Record) End()
     {
-        int inFavour = 0, against = 0;
-        foreach (var vote in cast.Values)
+        int inFavour = 0, against = 0, abstained = 0;
+        var voted = new List<string>(cast.Count);
+        foreach (var nick in order)
         {
-            if (vote.StartsWith("+1", StringComparison.Ordinal) && IsVote(vote))
+            var vote = cast[nick];
+            if (!IsVote(vote))
             {
-                inFavour++;
+                continue;
             }
-            else if (vote.StartsWith("-1", StringComparison.Ordinal) && IsVote(vote))
-            {
-                against++;
-            }
+
+            voted.Add(nick);
+            if (vote.StartsWith("+1", StringComparison.Ordinal)) inFavour++;
+            else if (vote.StartsWith("-1", StringComparison.Ordinal)) against++;
+            else abstained++;
         }
 
-        var text = $"{active} ({(inFavour - against >= VotesRequired ? "Carried" : "Denied")})";
+        var carried = inFavour - against >= VotesRequired;
+        var record = new VoteRecord(active, carried ? VoteOutcomes.Carried : VoteOutcomes.Denied, inFavour, against, abstained, voted);
+        var text = $"{active} ({(carried ? "Carried" : "Denied")})";
         active = string.Empty;
         cast.Clear();
-        return text;
+        order.Clear();
+        return (text, record);
     }
 
     private static bool IsWord(char c) => char.IsLetterOrDigit(c) || c == '_';

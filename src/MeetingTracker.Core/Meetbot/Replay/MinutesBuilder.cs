@@ -85,6 +85,7 @@ internal static class MinutesBuilder
             items.Add(new MinutesItem(kind, entry.Text, line.Nick, line.Time, line.Number, topics.Count == 0 ? null : topics.Count - 1, assignees, owners)
             {
                 Url = entry.Url,
+                Vote = entry.Vote,
             });
         }
 

@@ -6,5 +6,8 @@ namespace MeetingTracker.Core.Meetbot.Replay;
 /// </summary>
 internal sealed record MinutesEntry(ItemKind? Kind, string Text, LogLine Line, string? Url = null)
 {
+    /// <summary>For a VOTE item: what the vote was, as the replay counted it.</summary>
+    public VoteRecord? Vote { get; init; }
+
     public bool IsTopic => Kind is null;
 }

@@ -14,6 +14,7 @@ internal sealed class OpenStackVote
     private readonly Dictionary<string, HashSet<string>> votes = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> voters = new(StringComparer.Ordinal);
     private readonly List<string> order = [];
+    private readonly List<string> voterOrder = [];
 
     private OpenStackVote(string question, string[] options)
     {
@@ -47,6 +48,7 @@ internal sealed class OpenStackVote
             votes[old].Remove(nick);
         }
 
+        if (!voters.ContainsKey(nick)) voterOrder.Add(nick);
         voters[nick] = vote;
         if (!votes.TryGetValue(vote, out var set))
         {
@@ -57,7 +59,8 @@ internal sealed class OpenStackVote
         if (!order.Contains(vote, StringComparer.Ordinal)) order.Add(vote);
     }
 
-    public string Result()
+    /// <summary>The VOTE item text and what the vote was: the counts its text shows (<see cref="VoteText"/>) and who voted.</summary>
+    public (string Text, VoteRecord Record) Result()
     {
         var text = $"Voted on \"{question}?\" Results are";
         foreach (var key in Python2DictOrder.Order(order))
@@ -66,7 +69,7 @@ internal sealed class OpenStackVote
             text += $", {label}: {votes[key].Count}";
         }
 
-        return text;
+        return (text, VoteText.Parse(text) with { Voters = [.. voterOrder] });
     }
 
     // re.split(r'[^\w+-]+', choices) with Python 2's ASCII \w; like Python it keeps empty leading/trailing parts.

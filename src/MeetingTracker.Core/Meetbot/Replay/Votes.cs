@@ -18,7 +18,7 @@ internal static class Votes
             case "endvote" when m.OpenStackVote is { } vote:
                 MeetingCommands.IfChair(m, line, () =>
                 {
-                    m.AddItem(ItemKind.Vote, vote.Result(), line);
+                    m.AddVote(vote.Result(), line);
                     m.OpenStackVote = null;
                 });
                 break;
@@ -47,7 +47,7 @@ internal static class Votes
                 {
                     if (vote.IsOpen)
                     {
-                        m.AddItem(ItemKind.Vote, vote.End(), line);
+                        m.AddVote(vote.End(), line);
                     }
                 });
                 break;

@@ -604,7 +604,53 @@ namespace MeetingTracker.Core.Storage.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.OwnsOne("MeetingTracker.Core.Meetings.ItemVote", "Vote", b1 =>
+                        {
+                            b1.Property<int>("ItemId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int?>("Abstained")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("VoteAbstained");
+
+                            b1.Property<int?>("Against")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("VoteAgainst");
+
+                            b1.Property<int?>("For")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("VoteFor");
+
+                            b1.Property<string>("Outcome")
+                                .HasMaxLength(16)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("VoteOutcome");
+
+                            b1.Property<string>("Question")
+                                .IsRequired()
+                                .HasColumnType("TEXT")
+                                .HasColumnName("VoteQuestion");
+
+                            b1.Property<string>("ResultsStatement")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("VoteResultsStatement");
+
+                            b1.Property<string>("Voters")
+                                .IsRequired()
+                                .HasColumnType("TEXT")
+                                .HasColumnName("VoteVoters");
+
+                            b1.HasKey("ItemId");
+
+                            b1.ToTable("Items");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ItemId");
+                        });
+
                     b.Navigation("Meeting");
+
+                    b.Navigation("Vote");
                 });
 
             modelBuilder.Entity("MeetingTracker.Core.Meetings.ItemOwner", b =>

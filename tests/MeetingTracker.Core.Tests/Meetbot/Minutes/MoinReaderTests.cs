@@ -92,9 +92,11 @@ public sealed class MoinReaderTests
         Assert.Equal(
             [new Topic("review of previous action items", "barry", At(2012, 7, 30, 14, 2, 0), 5), new Topic("package sets", "barry", At(2012, 7, 30, 14, 4, 0), 7)],
             m.Topics);
+        // The "Votes" section's vote is an item even though this log never shows it: at the end, outcome by its counts.
         Assert.Equal(
-            [(ItemKind.Link, "https://wiki.ubuntu.com/Agenda", 4, (int?)null), (ItemKind.Action, "micahg to document the packageset", 8, 1)],
+            [(ItemKind.Link, "https://wiki.ubuntu.com/Agenda", 4, (int?)null), (ItemKind.Action, "micahg to document the packageset", 8, 1), (ItemKind.Vote, "grant tumbleweed membership (Carried)", 0, 1)],
             m.Items.Select(i => (i.Kind, i.Text, i.Line ?? 0, i.TopicIndex)));
+        Assert.Equal(new VoteRecord("grant tumbleweed membership", VoteOutcomes.Carried, 4, 0, 0, []), m.Items[2].Vote! with { Voters = [] });
         Assert.Equal("https://wiki.ubuntu.com/Agenda", m.Items[0].Url);
         Assert.Equal(["micahg"], m.Items[1].Assignees);
         Assert.Equal((9, 9), (m.LineCount, m.Lines.Count));

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using MeetingTracker.Core.Meetbot;
+using MeetingTracker.Core.Meetings;
 
 namespace MeetingTracker.Web.Components.Pages.Meetings;
 
@@ -45,7 +46,21 @@ public sealed record ItemEntry(
     int? Line,
     int? TopicOrdinal,
     string? Url,
-    IReadOnlyList<OwnerEntry> Owners);
+    IReadOnlyList<OwnerEntry> Owners,
+    VoteEntry? Vote = null);
+
+/// <summary>
+/// A vote item's record: <see cref="Outcome"/> as announced (carried, denied, deadlock), the counts where the file gives
+/// them, the voters, and the vote results' own statement when the minutes print one (it may contradict the outcome).
+/// </summary>
+public sealed record VoteEntry(string Question, string? Outcome, int? For, int? Against, int? Abstained, IReadOnlyList<string> Voters, string? ResultsStatement)
+{
+    public static VoteEntry? From(ItemVote? vote) => vote is null ? null
+        : new VoteEntry(vote.Question, vote.Outcome, vote.For, vote.Against, vote.Abstained, vote.Voters.Split(' ', StringSplitOptions.RemoveEmptyEntries), vote.ResultsStatement);
+
+    /// <summary>The results statement when it says otherwise than the outcome.</summary>
+    public string? Contradiction => ResultsStatement is { } s && Outcome is { } o && !s.Contains(o, StringComparison.OrdinalIgnoreCase) ? s : null;
+}
 
 /// <summary>A person an action names: the nick as written and the person's name (their page).</summary>
 public sealed record OwnerEntry(string Nick, string Person);

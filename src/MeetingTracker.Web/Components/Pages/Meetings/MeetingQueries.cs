@@ -31,7 +31,7 @@ public static class MeetingQueries
         var rows = await db.Items.AsNoTracking()
             .Where(i => i.MeetingId == id && i.RemovedAt == null)
             .OrderBy(i => i.Ordinal)
-            .Select(i => new { i.Id, i.Number, i.Kind, i.Text, i.Nick, i.Time, i.Line, i.TopicOrdinal, i.Url })
+            .Select(i => new { i.Id, i.Number, i.Kind, i.Text, i.Nick, i.Time, i.Line, i.TopicOrdinal, i.Url, i.Vote })
             .ToListAsync(cancellationToken);
         // Owners apart, reached through the meeting's items: as a nested collection of the items query, SQLite joined
         // every owner to every person before filtering (20 ms a page on 10,000 meetings, against 0.1 ms this way).
@@ -43,7 +43,8 @@ public static class MeetingQueries
             .ToLookup(o => o.ItemId);
         var items = rows.Select(i => new ItemEntry(
                 i.Number, i.Kind, i.Text, i.Nick, i.Time, i.Line, i.TopicOrdinal, i.Url,
-                [.. owners[i.Id].OrderBy(o => o.Nick, StringComparer.Ordinal).Select(o => new OwnerEntry(o.Nick, o.Name))]))
+                [.. owners[i.Id].OrderBy(o => o.Nick, StringComparer.Ordinal).Select(o => new OwnerEntry(o.Nick, o.Name))],
+                VoteEntry.From(i.Vote)))
             .ToList();
         var people = await db.Attendance.AsNoTracking()
             .Where(a => a.MeetingId == id)
