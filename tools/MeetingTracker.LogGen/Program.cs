@@ -5,7 +5,8 @@ using MeetingTracker.LogGen.Generation;
 using MeetingTracker.LogGen.Serving;
 
 var output = new Option<DirectoryInfo>("--out") { Description = "Folder to write the server into", Required = true };
-var layout = new Option<ServerLayout>("--layout") { Description = "fedora, debian or openstack", DefaultValueFactory = _ => ServerLayout.Fedora };
+var layout = new Option<ServerLayout>("--layout") { Description = "fedora, debian, openstack or ubuntu (meetingology; the start date chooses its era)", DefaultValueFactory = _ => ServerLayout.Fedora };
+var bot = new Option<string?>("--bot") { Description = "The bot's nick in the logs (default: the layout's usual bot)" };
 var teams = new Option<int>("--teams") { Description = "Number of teams", DefaultValueFactory = _ => 4 };
 var weeks = new Option<int>("--weeks") { Description = "Number of weekly meetings per team", DefaultValueFactory = _ => 12 };
 var seed = new Option<int>("--seed") { Description = "Seed: the same seed gives the same bytes", DefaultValueFactory = _ => 1 };
@@ -14,7 +15,7 @@ var urlPrefix = new Option<string>("--url-prefix") { Description = "Prefix of th
 
 var root = new RootCommand("Writes a synthetic meetbot server: weekly meetings of several teams, byte-compatible with MeetBot's files.")
 {
-    output, layout, teams, weeks, seed, start, urlPrefix,
+    output, layout, teams, weeks, seed, start, urlPrefix, bot,
 };
 root.SetAction(parse =>
 {
@@ -26,6 +27,7 @@ root.SetAction(parse =>
         Seed = parse.GetValue(seed),
         Start = parse.GetValue(start),
         UrlPrefix = parse.GetValue(urlPrefix)!,
+        BotNick = parse.GetValue(bot),
     };
     if (options.Teams < 1 || options.Weeks < 1)
     {

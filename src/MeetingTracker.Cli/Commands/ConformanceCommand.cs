@@ -44,7 +44,7 @@ internal static class ConformanceCommand
         }
 
         var knownCount = report.Disagreements.Count + writer.Count + moin.Count + votes.Count - unknown;
-        stdout.WriteLine($"writer: {written - writer.Count}/{written} files written byte for byte from their .log.txt");
+        stdout.WriteLine($"writer: {written - writer.Count}/{written} files written byte for byte from their own logs (.log.txt, or the log a meetingology file embeds)");
         stdout.WriteLine($"moin: {moinChecks - moin.Count}/{moinChecks} checks over {moinFiles} moin minutes (each summary in the replay of its own log; beside a log, the same topics, items, votes and people)");
         stdout.WriteLine($"votes: {voteChecks - votes.Count}/{voteChecks} votes counted as the bot announced them after #endvote");
         stdout.WriteLine($"agree: {report.Agreed}/{report.Checks} checks over {report.Meetings} meetings ({report.FilesFailed} files failed to parse; {knownCount} known source defects, {unknown} unexplained)");

@@ -1,26 +1,45 @@
 using System.Globalization;
 using MeetingTracker.Core.Meetbot;
+using MeetingTracker.Core.Meetbot.Writing;
 
 namespace MeetingTracker.LogGen.Generation;
 
 /// <summary>What each deployment's bot says, and under which nick (reference §4 "Identification lines").</summary>
-internal sealed class BotVoice(ServerLayout layout)
+internal sealed class BotVoice(ServerLayout layout, string? nick = null)
 {
     private const string InfoUrl = "http://wiki.debian.org/MeetBot";
 
     public ServerLayout Layout { get; } = layout;
 
-    public string Nick => Layout switch
+    public string Nick { get; } = nick ?? layout switch
     {
         ServerLayout.Fedora => "zodbot",
         ServerLayout.OpenStack => "openstack",
+        ServerLayout.Ubuntu => "meetingology",
         _ => "MeetBot",
     };
 
-    public MeetbotDialect Dialect => Layout == ServerLayout.OpenStack ? MeetbotDialect.OpenStack : MeetbotDialect.Meetbot014;
+    public MeetbotDialect Dialect => Layout switch
+    {
+        ServerLayout.OpenStack => MeetbotDialect.OpenStack,
+        ServerLayout.Ubuntu => MeetbotDialect.Meetingology,
+        _ => MeetbotDialect.Meetbot014,
+    };
 
-    /// <summary>Fedora and OpenStack name the meeting from the <c>#startmeeting</c> text; plain 0.1.4 does not.</summary>
-    public bool StartSetsName => Layout != ServerLayout.Debian;
+    /// <summary>Fedora and OpenStack name the meeting from the <c>#startmeeting</c> text; plain 0.1.4 and meetingology do not.</summary>
+    public bool StartSetsName => Layout is not (ServerLayout.Debian or ServerLayout.Ubuntu);
+
+    /// <summary>
+    /// Whose rule "Action items, by person" followed: meetingology on Python 2 (to 2020) still used 0.1.4's
+    /// case-sensitive substring (the 2014 corpus file leaves "Alanbell to …" unassigned beside AlanBell), 0.4.0 the
+    /// whole-word rule.
+    /// </summary>
+    public MeetbotDialect AttributionDialect(DateTimeOffset start) =>
+        Layout == ServerLayout.Ubuntu && MeetingologyEras.Of(start) != MeetingologyEra.New ? MeetbotDialect.Meetbot014 : Dialect;
+
+    /// <summary>The attendees dict's order: Python 2's, except meetingology 0.4.0 (Python 3: insertion order).</summary>
+    public IReadOnlyList<string> DictOrder(IReadOnlyList<string> insertionOrder, DateTimeOffset start) =>
+        Layout == ServerLayout.Ubuntu && MeetingologyEras.Of(start) == MeetingologyEra.New ? insertionOrder : Python2DictOrder.Order(insertionOrder);
 
     /// <summary>The replies to <c>#startmeeting</c>, all logged at the start second.</summary>
     public IEnumerable<string> StartLines(DateTimeOffset start, string owner, string? meetingName)
@@ -39,6 +58,15 @@ internal sealed class BotVoice(ServerLayout layout)
                 yield return $"Meeting started {asctime} UTC and is due to finish in 60 minutes.  The chair is {owner}. Information about MeetBot at {InfoUrl}.";
                 yield return "Useful Commands: #action #agreed #help #info #idea #link #topic #startvote.";
                 yield return $"The meeting name has been set to '{meetingName}'";
+                break;
+            case ServerLayout.Ubuntu when MeetingologyEras.Of(start) == MeetingologyEra.New:
+                yield return $"Meeting started at {start.ToString("HH:mm:ss", CultureInfo.InvariantCulture)} UTC.  The chair is {owner}.  Information about MeetBot at https://wiki.ubuntu.com/meetingology";
+                yield return "Available commands: action, commands, idea, info, link, nick";
+                break;
+            case ServerLayout.Ubuntu:
+                yield return $"Meeting started {asctime} UTC.  The chair is {owner}. Information about MeetBot at http://wiki.ubuntu.com/meetingology.";
+                yield return string.Empty;
+                yield return "Available commands: #accept #accepted #action #agree #agreed #chair #commands #endmeeting #endvote #halp #help #idea #info #link #lurk #meetingname #meetingtopic #nick #progress #rejected #replay #restrictlogs #save #startmeeting #subtopic #topic #unchair #undo #unlurk #vote #voters #votesrequired";
                 break;
             default:
                 yield return $"Meeting started {asctime} UTC.  The chair is {owner}. Information about MeetBot at {InfoUrl}.";

@@ -11,6 +11,12 @@ public enum ServerLayout
 
     /// <summary>OpenStack's fork: <c>meetingname/YYYY/meetingname.&lt;stamp&gt;.&lt;ext&gt;</c>, votes, timestamp anchors.</summary>
     OpenStack,
+
+    /// <summary>
+    /// Ubuntu's meetingology: <c>channel/YYYY/channel.&lt;stamp&gt;.{moin.txt,log.html,html}</c>, <c>[TOPIC]</c>,
+    /// #subtopic, #done, #vote/#endvote with +1/-1/+0; the files of each meeting in the layout of its date's era.
+    /// </summary>
+    Ubuntu,
 }
 
 /// <summary>What to generate. Everything follows from these values: the same options give the same bytes.</summary>
@@ -29,6 +35,9 @@ public sealed record GeneratorOptions
 
     /// <summary>Prefix of the URLs the text minutes print (MeetBot's <c>logUrlPrefix</c>).</summary>
     public string UrlPrefix { get; init; } = "https://meetbot.example.org/";
+
+    /// <summary>The bot's nick in the logs; null: the layout's usual bot (zodbot, MeetBot, openstack, meetingology).</summary>
+    public string? BotNick { get; init; }
 
     /// <summary>Leave one meeting unfinished (no <c>#endmeeting</c>: only a partial <c>.log.txt</c>).</summary>
     public bool IncludeUnfinished { get; init; } = true;

@@ -4,7 +4,7 @@ using MeetingTracker.Core.Meetbot.Writing;
 namespace MeetingTracker.LogGen.Generation;
 
 /// <summary>One entry of the simulated minutes: a topic (<see cref="Kind"/> null) or an item.</summary>
-internal sealed record SimEntry(ItemKind? Kind, string Text, string Nick, DateTimeOffset Time, int Line);
+internal sealed record SimEntry(ItemKind? Kind, string Text, string Nick, DateTimeOffset Time, int Line, VoteRecord? Vote = null);
 
 /// <summary>
 /// A small MeetBot: the generator says lines through it and it keeps what MeetBot keeps while they arrive (the log,
@@ -70,10 +70,10 @@ internal sealed class MeetbotSimulation(BotVoice bot, string channel, DateTimeOf
         }
     }
 
-    /// <summary><c>#topic</c> (chair only; anyone else's is logged and ignored).</summary>
-    public void Topic(string nick, string title)
+    /// <summary><c>#topic</c> (chair only; anyone else's is logged and ignored); meetingology also takes <c>[TOPIC] title</c>.</summary>
+    public void Topic(string nick, string title, string command = "#topic ")
     {
-        var line = Say(nick, "#topic " + title);
+        var line = Say(nick, command + title);
         if (IsChair(nick))
         {
             minutes.Add(new SimEntry(null, title, nick, Now, line));
@@ -99,7 +99,7 @@ internal sealed class MeetbotSimulation(BotVoice bot, string channel, DateTimeOf
     }
 
     /// <summary>An item the bot adds by its own logic at a line (OpenStack's VOTE at <c>#endvote</c>).</summary>
-    public void AddItem(ItemKind kind, string text, string nick, int line) => minutes.Add(new SimEntry(kind, text, nick, lines[line - 1].Time, line));
+    public void AddItem(ItemKind kind, string text, string nick, int line, VoteRecord? vote = null) => minutes.Add(new SimEntry(kind, text, nick, lines[line - 1].Time, line, vote));
 
     public void Chair(string nick, IReadOnlyList<string> targets)
     {
@@ -171,8 +171,11 @@ internal sealed class MeetbotSimulation(BotVoice bot, string channel, DateTimeOf
                 e.Time,
                 e.Line,
                 topics.Count == 0 ? null : topics.Count - 1,
-                isAction ? ActionAttribution.Published(e.Text, attendeeOrder, bot.Dialect) : [],
-                isAction ? ActionAttribution.Owners(e.Text, owners) : []));
+                isAction ? ActionAttribution.Published(e.Text, attendeeOrder, bot.AttributionDialect(lines[0].Time)) : [],
+                isAction ? ActionAttribution.Owners(e.Text, owners) : [])
+            {
+                Vote = e.Vote,
+            });
         }
 
         return new ParsedMeeting
@@ -192,7 +195,7 @@ internal sealed class MeetbotSimulation(BotVoice bot, string channel, DateTimeOf
             Lines = lines,
             Topics = topics,
             Items = items,
-            People = [.. Python2DictOrder.Order(attendeeOrder).Select(n => new Attendee(n, counts[n])).OrderByDescending(a => a.Lines)],
+            People = [.. bot.DictOrder(attendeeOrder, lines[0].Time).Select(n => new Attendee(n, counts[n])).OrderByDescending(a => a.Lines)],
         };
     }
 

@@ -5,7 +5,7 @@ namespace MeetingTracker.LogGen.Generation;
 /// <summary>
 /// Plays one weekly meeting of a team through a <see cref="MeetbotSimulation"/>: start, chairs, roll call, follow-up
 /// of the team's open actions (carried over verbatim until done), a few topics with chatter and items, mistakes
-/// fixed with #undo, commands from non-chairs that MeetBot ignores, OpenStack votes, and the end. This file is over
+/// fixed with #undo, commands from non-chairs that MeetBot ignores, OpenStack and meetingology votes, and the end. This file is over
 /// 200 lines because it is one script read top to bottom; splitting it would scatter the meeting's flow.
 /// </summary>
 internal sealed class MeetingScript(Team team, MeetbotSimulation sim, Random rng)
@@ -63,6 +63,15 @@ internal sealed class MeetingScript(Team team, MeetbotSimulation sim, Random rng
             sections.Add(Vote);
         }
 
+        if (Ubuntu && rng.NextDouble() < 0.75)
+        {
+            sections.Add(() => new MeetingologyVoteScript(sim, rng, present, owner, team).Play());
+            if (rng.NextDouble() < 0.2)
+            {
+                sections.Add(() => new MeetingologyVoteScript(sim, rng, present, owner, team).Play());
+            }
+        }
+
         sections.Add(OpenFloor);
         foreach (var section in sections)
         {
@@ -87,6 +96,8 @@ internal sealed class MeetingScript(Team team, MeetbotSimulation sim, Random rng
         sim.Say(owner, "#endmeeting");
         return true;
     }
+
+    private bool Ubuntu => sim.Bot.Layout == ServerLayout.Ubuntu;
 
     private static string? MeetingNameOf(string? startText) =>
         startText is null ? null : string.Join('_', startText.ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries));
@@ -182,7 +193,14 @@ internal sealed class MeetingScript(Team team, MeetbotSimulation sim, Random rng
             if (action.WeeksLeft <= 0)
             {
                 sim.Say(who, "done");
-                sim.Item(owner, "info", ItemKind.Info, "done: " + action.Text);
+                if (Ubuntu)
+                {
+                    sim.Item(owner, "done", ItemKind.Done, action.Text);
+                }
+                else
+                {
+                    sim.Item(owner, "info", ItemKind.Info, "done: " + action.Text);
+                }
             }
             else
             {
@@ -207,7 +225,14 @@ internal sealed class MeetingScript(Team team, MeetbotSimulation sim, Random rng
             Pause(3, 10);
         }
 
-        sim.Topic(owner, topic);
+        sim.Topic(owner, topic, Ubuntu && rng.NextDouble() < 0.4 ? "[TOPIC] " : "#topic ");
+        if (Ubuntu && rng.NextDouble() < 0.3)
+        {
+            Discussion(1, 3);
+            Pause(5, 20);
+            sim.Item(owner, "subtopic", ItemKind.Subtopic, Vocabulary.Pick(rng, Vocabulary.Things));
+        }
+
         Discussion(2, 8);
         if (PastesMarkup && !markupSaid)
         {
@@ -238,6 +263,10 @@ internal sealed class MeetingScript(Team team, MeetbotSimulation sim, Random rng
                 break;
             case < 0.47:
                 Link(speaker);
+                break;
+            case >= 0.47 and < 0.68 when Ubuntu:
+                // meetingology's generated meetings keep to the commands every era of it knows.
+                sim.Item(speaker, "info", ItemKind.Info, Fill(Vocabulary.Infos));
                 break;
             case < 0.52:
                 sim.Item(speaker, rng.NextDouble() < 0.5 ? "help" : "halp", ItemKind.Help, Fill(Vocabulary.Helps));

@@ -62,7 +62,7 @@ public static class ServerGenerator
     private static IEnumerable<GeneratedMeeting> GenerateCore(GeneratorOptions options)
     {
         var teams = TeamFactory.Create(options);
-        var bot = new BotVoice(options.Layout);
+        var bot = new BotVoice(options.Layout, options.BotNick);
         var unfinishedWeek = options.IncludeUnfinished && options.Teams * options.Weeks > 1 ? (options.Weeks - 1) / 2 : -1;
         for (var week = 0; week < options.Weeks; week++)
         {
@@ -95,11 +95,11 @@ public static class ServerGenerator
         var (directory, baseName) = bot.Layout switch
         {
             ServerLayout.Fedora => (channel + "/" + start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), $"{name}.{stamp}"),
-            ServerLayout.Debian => (channel + "/" + start.ToString("yyyy", CultureInfo.InvariantCulture), $"{channel}.{stamp}"),
+            ServerLayout.Debian or ServerLayout.Ubuntu => (channel + "/" + start.ToString("yyyy", CultureInfo.InvariantCulture), $"{channel}.{stamp}"),
             _ => (name + "/" + start.ToString("yyyy", CultureInfo.InvariantCulture), $"{name}.{stamp}"),
         };
         var meeting = sim.Build(ended, MeetingFileName.TryParse($"{directory}/{baseName}.log.txt"));
-        var writer = WriterOptions.For(bot.Dialect) with
+        var writer = (bot.Layout == ServerLayout.Ubuntu ? WriterOptions.ForMeetingology(start) : WriterOptions.For(bot.Dialect)) with
         {
             BaseName = baseName,
             LogsUrlBase = $"{options.UrlPrefix}{directory}/{baseName}",

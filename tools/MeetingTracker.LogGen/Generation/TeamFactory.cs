@@ -46,6 +46,11 @@ internal static class TeamFactory
                 (i % 5 == 3 ? "#tor-" : "#debian-") + Slug(title, '-'),
                 i % 2 == 0 ? null : title + " team meeting",
                 i % 5 == 1 ? area : null),
+            ServerLayout.Ubuntu => (
+                // Four teams share #ubuntu-meeting, each on its own weekday, so their channel-named files never collide.
+                i < 10 && i % 3 == 0 ? "#ubuntu-meeting" : "#ubuntu-" + Slug(title, '-'),
+                i % 4 == 1 ? null : title + (i % 2 == 0 ? " team meeting" : " board"),
+                (string?)null),
             _ => (OpenStackChannels[i % OpenStackChannels.Length], Slug(title, '_'), (string?)null),
         };
 

@@ -5,7 +5,8 @@ namespace MeetingTracker.Core.Meetbot.Conformance;
 
 /// <summary>
 /// The writer against real files: for every meeting with all four classic files, replay its <c>.log.txt</c>, write
-/// the four files with the deployment settings the files themselves show, and compare bytes.
+/// the four files with the deployment settings the files themselves show, and compare bytes; and every meetingology
+/// file that carries its own full log (<see cref="MeetingologyConformance"/>).
 /// </summary>
 public static partial class WriterConformance
 {
@@ -47,6 +48,21 @@ public static partial class WriterConformance
                 {
                     differences.Add(new Disagreement(Path.GetRelativePath(root, Path.Combine(group.Folder, group.MeetingKey)), ContractNames.Of(format), "writer", "written bytes differ from the original file"));
                 }
+            }
+        }
+
+        foreach (var group in groups.Where(g => g.Files.Count < 4 || g.Files.ContainsKey(MeetbotFormat.Moin)))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (MeetingologyConformance.Rewrite(group) is not { } rewritten)
+            {
+                continue;
+            }
+
+            compared++;
+            if (rewritten.Written is not { } bytes || !bytes.AsSpan().SequenceEqual(rewritten.Original))
+            {
+                differences.Add(new Disagreement(Path.GetRelativePath(root, Path.Combine(group.Folder, group.MeetingKey)), ContractNames.Of(rewritten.Format), "writer", "written bytes differ from the original file"));
             }
         }
 

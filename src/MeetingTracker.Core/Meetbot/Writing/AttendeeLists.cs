@@ -28,7 +28,8 @@ internal static partial class AttendeeLists
             byNick.TryAdd(a.Nick, a);
         }
 
-        var ordered = Python2DictOrder.Order(InsertionOrder(meeting, byNick));
+        var inserted = InsertionOrder(meeting, byNick);
+        var ordered = order == AttendeeOrder.InsertionFromLog ? inserted : Python2DictOrder.Order(inserted);
         return [.. ordered.Where(byNick.ContainsKey).Select(n => byNick[n])];
     }
 

@@ -11,7 +11,7 @@ internal readonly record struct LinkParts(string Prefix, string Url, string Suff
 
     public static LinkParts Split(string line, MeetbotLayout layout)
     {
-        if (layout == MeetbotLayout.Meetbot014)
+        if (layout is MeetbotLayout.Meetbot014 or MeetbotLayout.Meetingology)
         {
             // self.url, self.line = (line+' ').split(' ', 1); self.line = self.line.strip()
             var space = line.IndexOf(' ', StringComparison.Ordinal);

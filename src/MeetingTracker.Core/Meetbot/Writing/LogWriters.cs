@@ -11,12 +11,15 @@ namespace MeetingTracker.Core.Meetbot.Writing;
 internal static class LogWriters
 {
     /// <summary>MeetBot's stored line: <c>HH:MM:SS &lt;nick&gt; text</c>, or <c>HH:MM:SS * nick text</c> for /me.</summary>
-    public static StringBuilder AppendRaw(StringBuilder sb, LogLine line) => sb
-        .Append(Clock(line.Time)).Append(line.IsEmote ? " * " : " <").Append(line.Nick).Append(line.IsEmote ? " " : "> ").Append(line.Text);
+    /// <remarks>meetingology from 2013-04-21 on stores <c>HH:MM</c> (<paramref name="shortClock"/>).</remarks>
+    public static StringBuilder AppendRaw(StringBuilder sb, LogLine line, bool shortClock = false) => sb
+        .Append(shortClock ? ShortClock(line.Time) : Clock(line.Time)).Append(line.IsEmote ? " * " : " <").Append(line.Nick).Append(line.IsEmote ? " " : "> ").Append(line.Text);
 
     public static string Clock(DateTimeOffset time) => time.ToString("HH:mm:ss", CultureInfo.InvariantCulture);
 
-    public static string LogTxt(ParsedMeeting meeting)
+    public static string ShortClock(DateTimeOffset time) => time.ToString("HH:mm", CultureInfo.InvariantCulture);
+
+    public static string LogTxt(ParsedMeeting meeting, WriterOptions options)
     {
         var sb = new StringBuilder(meeting.Lines.Count * 64);
         for (var i = 0; i < meeting.Lines.Count; i++)
@@ -26,7 +29,7 @@ internal static class LogWriters
                 sb.Append('\n');
             }
 
-            AppendRaw(sb, meeting.Lines[i]);
+            AppendRaw(sb, meeting.Lines[i], options.ShortClock);
         }
 
         return sb.ToString();
@@ -38,7 +41,7 @@ internal static class LogWriters
         sb.Append("<!DOCTYPE HTML PUBLIC \"-//W3C//DTD HTML 4.01 Transitional//EN\">\n<html>\n<head>\n")
             .Append("<meta http-equiv=\"Content-type\" content=\"text/html;charset=UTF-8\">\n<title>");
         Html.Append(sb, meeting.Channel ?? string.Empty);
-        sb.Append(" log</title>\n").Append(MeetbotCss.LogStyle).Append("</head>\n\n<body>\n<pre>");
+        sb.Append(" log</title>\n").Append(options.ShortClock ? MeetbotCss.MeetingologyLogStyle : MeetbotCss.LogStyle).Append("</head>\n\n<body>\n<pre>");
         var raw = new StringBuilder(256);
         for (var i = 0; i < meeting.Lines.Count; i++)
         {
@@ -47,17 +50,24 @@ internal static class LogWriters
                 sb.Append('\n');
             }
 
-            AppendHtmlLine(sb, i + 1, AppendRaw(raw.Clear(), meeting.Lines[i]).ToString(), options.TimestampAnchors);
+            AppendHtmlLine(sb, i + 1, AppendRaw(raw.Clear(), meeting.Lines[i], options.ShortClock).ToString(), options.TimestampAnchors || options.ShortClock, emoteAnchors: !options.ShortClock);
         }
 
         return sb.Append("</pre>\n</body></html>\n").ToString();
     }
 
-    public static void AppendHtmlLine(StringBuilder sb, int number, string raw, bool timestampAnchors)
+    /// <param name="emoteAnchors">False for meetingology, whose <c>* nick</c> lines keep the bare <c>&lt;a name&gt;</c> anchor.</param>
+    public static void AppendHtmlLine(StringBuilder sb, int number, string raw, bool timestampAnchors, bool emoteAnchors = true)
     {
-        // Both shapes start with the 8-character clock and a space.
-        var clock = raw.Length >= 9 ? raw[..8] : raw;
-        var rest = raw.Length >= 9 ? raw[9..] : string.Empty;
+        // Both shapes start with the clock (HH:MM:SS, or meetingology's later HH:MM) and a space.
+        var space = raw.IndexOf(' ', StringComparison.Ordinal);
+        var clock = space > 0 ? raw[..space] : raw;
+        var rest = space > 0 ? raw[(space + 1)..] : string.Empty;
+        if (!emoteAnchors && !(rest.StartsWith('<') && rest.IndexOf('>', 2) > 1))
+        {
+            timestampAnchors = false;
+        }
+
         var anchor = timestampAnchors
             ? string.Create(CultureInfo.InvariantCulture, $"<a href=\"#l-{number}\" name=\"l-{number}\">")
             : string.Create(CultureInfo.InvariantCulture, $"<a name=\"l-{number}\"></a>");

@@ -7,10 +7,12 @@ internal sealed class MinutesContext
     {
         Options = options;
         var channel = meeting.Channel ?? string.Empty;
-        PageTitle = string.IsNullOrEmpty(meeting.Title) ? channel + " Meeting" : channel + ": " + meeting.Title;
+        PageTitle = PageTitleOf(channel, meeting.Title, options);
         Owner = meeting.StartedBy ?? string.Empty;
         var start = meeting.StartedAt ?? (meeting.Lines.Count > 0 ? meeting.Lines[0].Time : null);
         var end = meeting.EndedAt ?? (meeting.Lines.Count > 0 ? meeting.Lines[^1].Time : start);
+        StartedAt = start;
+        EndedAt = end;
         StartTime = start is { } s ? LogWriters.Clock(s) : "None";
         EndTime = end is { } e ? LogWriters.Clock(e) : "None";
         FullLogs = baseName + ".log.html";
@@ -31,6 +33,10 @@ internal sealed class MinutesContext
     public string PageTitle { get; }
 
     public string Owner { get; }
+
+    public DateTimeOffset? StartedAt { get; }
+
+    public DateTimeOffset? EndedAt { get; }
 
     public string StartTime { get; }
 
@@ -56,6 +62,18 @@ internal sealed class MinutesContext
     public List<(string Nick, List<MinutesItem> Actions)> ByPerson { get; }
 
     public List<MinutesItem> Unassigned { get; }
+
+    /// <summary>meetingology 0.4.0 writes "#chan meeting", and adds " meeting" to a title that does not say it.</summary>
+    private static string PageTitleOf(string channel, string? title, WriterOptions options)
+    {
+        if (options.Layout != MeetbotLayout.Meetingology || options.Era != MeetingologyEra.New)
+        {
+            return string.IsNullOrEmpty(title) ? channel + " Meeting" : channel + ": " + title;
+        }
+
+        return string.IsNullOrEmpty(title) ? channel + " meeting"
+            : channel + ": " + title + (title.Contains("meeting", StringComparison.OrdinalIgnoreCase) ? string.Empty : " meeting");
+    }
 
     /// <summary>Items attributed to somebody, counted once per nick (MeetBot's <c>numberAssigned</c>).</summary>
     public int NumberAssigned => ByPerson.Sum(p => p.Actions.Count);

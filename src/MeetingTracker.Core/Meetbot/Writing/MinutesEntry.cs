@@ -72,7 +72,8 @@ internal sealed record MinutesEntry(Topic? Topic, MinutesItem? Item)
     }
 
     /// <summary><c>m.html2(M)</c>, with <c>&amp; &lt; &gt;</c> escaped in nick and text, and the single-quoted log link.</summary>
-    public string Html2(MeetbotLayout layout, string logFileName)
+    /// <remarks>meetingology from 2013-04-21 prints topic and item times as <c>HH:MM</c> (<paramref name="shortClock"/>), links keep <c>HH:MM:SS</c>.</remarks>
+    public string Html2(MeetbotLayout layout, string logFileName, bool shortClock = false)
     {
         var sb = new StringBuilder(256);
         if (Topic is not null)
@@ -88,7 +89,8 @@ internal sealed record MinutesEntry(Topic? Topic, MinutesItem? Item)
 
         sb.Append(" <span class=\"details\">(<a href='").Append(logFileName).Append("#l-").Append(Line ?? 0).Append("'>");
         Html.Append(sb, Nick);
-        return sb.Append("</a>, ").Append(LogWriters.Clock(Time)).Append(")</span>").ToString();
+        var clock = shortClock && Item?.Kind != ItemKind.Link ? LogWriters.ShortClock(Time) : LogWriters.Clock(Time);
+        return sb.Append("</a>, ").Append(clock).Append(")</span>").ToString();
     }
 
     private static void AppendItemHtml(StringBuilder sb, MinutesItem item, MeetbotLayout layout)

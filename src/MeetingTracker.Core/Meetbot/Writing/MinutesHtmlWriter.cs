@@ -43,7 +43,13 @@ internal static class MinutesHtmlWriter
         var inSublist = false;
         foreach (var entry in c.Entries)
         {
-            var item = "<li>" + entry.Html2(c.Layout, c.FullLogs);
+            if (c.Options.Layout == MeetbotLayout.Meetingology && c.Options.Era == MeetingologyEra.Early && entry.Item?.Kind == ItemKind.Vote)
+            {
+                // Early meetingology kept votes out of the minutes list.
+                continue;
+            }
+
+            var item = "<li>" + entry.Html2(c.Layout, c.FullLogs, c.Options.ShortClock);
             if (entry.IsTopic)
             {
                 if (inSublist)

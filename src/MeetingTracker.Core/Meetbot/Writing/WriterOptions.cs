@@ -8,6 +8,12 @@ public enum MeetbotLayout
 
     /// <summary>rkdarst HEAD and OpenStack: sentence-case text headings, no "Action items" text section, URL found anywhere in #link.</summary>
     Later,
+
+    /// <summary>
+    /// Ubuntu's meetingology: <c>.moin.txt</c>, <c>.log.html</c> and <c>.html</c> (no <c>.txt</c>), in the layout of
+    /// its <see cref="WriterOptions.Era"/>; first token of #link is the URL.
+    /// </summary>
+    Meetingology,
 }
 
 /// <summary>How the writer orders "People present" among people with equal line counts.</summary>
@@ -21,6 +27,9 @@ public enum AttendeeOrder
     /// a <c>#chair</c>/<c>#nick</c> naming it), then stable-sort by count, as the Python 2 bots did.
     /// </summary>
     Python2DictFromLog,
+
+    /// <summary>Python 3's dict: the order in which each nick first entered the attendees (meetingology 0.4, 2021 on).</summary>
+    InsertionFromLog,
 }
 
 /// <summary>Deployment settings the files embed but the meeting itself does not carry.</summary>
@@ -48,6 +57,30 @@ public sealed record WriterOptions
     public string TimeZone { get; init; } = "UTC";
 
     public AttendeeOrder PeopleOrder { get; init; } = AttendeeOrder.AsGiven;
+
+    /// <summary>For <see cref="MeetbotLayout.Meetingology"/>: which generation of its writers.</summary>
+    public MeetingologyEra Era { get; init; } = MeetingologyEra.New;
+
+    /// <summary>meetingology from 2013-04-21 on stores log lines as <c>HH:MM &lt;nick&gt; text</c>.</summary>
+    internal bool ShortClock => Layout == MeetbotLayout.Meetingology && Era != MeetingologyEra.Early;
+
+    /// <summary>
+    /// meetingology's deployment on the date of <paramref name="start"/>: its era, version and info URL, with the
+    /// Python 2 dict order of attendees recomputed from the log up to 2020 (Python 3's insertion order after).
+    /// </summary>
+    public static WriterOptions ForMeetingology(DateTimeOffset start)
+    {
+        var era = MeetingologyEras.Of(start);
+        return new WriterOptions
+        {
+            Layout = MeetbotLayout.Meetingology,
+            Era = era,
+            MeetBotVersion = era == MeetingologyEra.New ? "0.4.0" : start.Year < 2012 ? "0.1.4" : "0.1.5",
+            MeetBotInfoUrl = era == MeetingologyEra.New ? "https://wiki.ubuntu.com/meetingology"
+                : start.Year < 2012 ? "http://wiki.ubuntu.com/AlanBell/mootbot" : "http://wiki.ubuntu.com/meetingology",
+            PeopleOrder = era == MeetingologyEra.New ? AttendeeOrder.InsertionFromLog : AttendeeOrder.Python2DictFromLog,
+        };
+    }
 
     /// <summary>Options that imitate the bot of <paramref name="dialect"/> (OpenStack with its timestamp anchors).</summary>
     public static WriterOptions For(MeetbotDialect dialect) => dialect switch
