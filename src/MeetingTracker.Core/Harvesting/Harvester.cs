@@ -10,6 +10,8 @@ namespace MeetingTracker.Core.Harvesting;
 /// Keeps the database in step with one source: lists it, fetches what changed, reads each meeting from its source of
 /// truth and writes it in one transaction. Files that cannot be fetched or read are recorded with their reason and the
 /// run goes on. A run killed at any point leaves whole meetings only; the next run finishes the work.
+/// Meetings with a log go first, so the bots their logs show are known to the source before its minutes-only meetings
+/// are written; then the minutes-only ones and every stored meeting that still counts a bot as attendee (ADR 12).
 /// </summary>
 public sealed partial class Harvester(
     IDbContextFactory<TrackerDb> dbFactory,
@@ -35,9 +37,11 @@ public sealed partial class Harvester(
             var source = sources.Create(options, traffic);
             DbListingCache cache;
             Dictionary<string, StoredFile> stored;
+            SourceBotSet bots;
             await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
             {
                 cache = await DbListingCache.LoadAsync(db, sourceId, cancellationToken);
+                bots = await SourceBotSet.LoadAsync(db, sourceId, options.Bots, cancellationToken);
                 stored = await db.Files.AsNoTracking().Where(f => f.SourceId == sourceId)
                     .Select(f => new StoredFile(f.Id, f.Path, f.Length, f.LastModified, f.ETag, f.Sha256, f.ParserVersion, f.MeetingId))
                     .ToDictionaryAsync(f => f.Path, StringComparer.Ordinal, cancellationToken);
@@ -48,23 +52,32 @@ public sealed partial class Harvester(
             var filter = SourceFilter.From(options);
             var entries = listing.Entries.Where(e => filter.AllowsFile(e.Path)).ToDictionary(e => e.Path, StringComparer.Ordinal);
             var groups = MeetingFileGroup.Group(entries.Keys.Union(stored.Keys.Where(filter.AllowsFile)), out _);
-            using var store = await MeetingStore.OpenAsync(dbFactory, sourceId, runId, ParserVersion, clock, cancellationToken);
+            using var store = await MeetingStore.OpenAsync(dbFactory, sourceId, runId, ParserVersion, clock, bots, cancellationToken);
             await store.RecordFailuresAsync(listing.Failures, cancellationToken);
             counts.ListingFailures = listing.Failures.Count;
 
             var reader = new MeetingPreparer(source, dbFactory, entries, stored, ParserVersion);
             var done = 0;
-            await Parallel.ForEachAsync(
-                groups,
-                new ParallelOptions { MaxDegreeOfParallelism = options.Concurrency, CancellationToken = cancellationToken },
-                async (group, token) =>
-                {
-                    var prepared = await reader.PrepareAsync(group, token);
-                    var outcome = prepared.Unchanged ? MeetingOutcome.Unchanged : await store.WriteAsync(prepared, token);
-                    counts.Add(outcome);
-                    if (outcome == MeetingOutcome.Failed) LogMeetingFailed(group.MeetingKey, string.Join("; ", prepared.Failures.Select(f => $"{f.Path}: {f.Reason}")));
-                    progress?.Report(new HarvestProgress("meetings", Interlocked.Increment(ref done), groups.Count));
-                });
+            async Task WriteAllAsync(IEnumerable<MeetingFileGroup> batch, ISet<int> reread)
+            {
+                await Parallel.ForEachAsync(
+                    batch,
+                    new ParallelOptions { MaxDegreeOfParallelism = options.Concurrency, CancellationToken = cancellationToken },
+                    async (group, token) =>
+                    {
+                        var prepared = await reader.PrepareAsync(group, IsStored(group, stored, reread), token);
+                        var outcome = prepared.Unchanged ? MeetingOutcome.Unchanged : await store.WriteAsync(prepared, token);
+                        counts.Add(outcome);
+                        if (outcome == MeetingOutcome.Failed) LogMeetingFailed(group.MeetingKey, string.Join("; ", prepared.Failures.Select(f => $"{f.Path}: {f.Reason}")));
+                        progress?.Report(new HarvestProgress("meetings", Interlocked.Increment(ref done), groups.Count));
+                    });
+            }
+
+            var known = bots.Nicks.Count;
+            var stale = await StaleMeetingsAsync(bots, cancellationToken);
+            await WriteAllAsync(groups.Where(ShowsItsBot), stale);
+            if (bots.Nicks.Count != known) stale = await StaleMeetingsAsync(bots, cancellationToken);
+            await WriteAllAsync(groups.Where(g => !ShowsItsBot(g)), stale);
 
             await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
             {
@@ -96,6 +109,19 @@ public sealed partial class Harvester(
             throw;
         }
     }
+
+    private async Task<HashSet<int>> StaleMeetingsAsync(SourceBotSet bots, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await bots.StaleMeetingsAsync(db, cancellationToken);
+    }
+
+    // Readers that see the log (.log.txt, .log.html, moin's embedded log) find the bot by its behaviour.
+    private static bool ShowsItsBot(MeetingFileGroup group)
+        => group.Files.ContainsKey(MeetbotFormat.LogTxt) || group.Files.ContainsKey(MeetbotFormat.LogHtml) || group.Files.ContainsKey(MeetbotFormat.Moin);
+
+    private static bool IsStored(MeetingFileGroup group, Dictionary<string, StoredFile> stored, ISet<int> meetings)
+        => meetings.Count > 0 && group.Files.Values.Any(p => stored.GetValueOrDefault(p)?.MeetingId is { } id && meetings.Contains(id));
 
     private async Task<(int SourceId, int RunId)> StartRunAsync(SourceOptions options, CancellationToken cancellationToken)
     {

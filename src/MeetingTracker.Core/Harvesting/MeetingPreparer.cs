@@ -16,11 +16,12 @@ internal sealed class MeetingPreparer(
     IReadOnlyDictionary<string, StoredFile> stored,
     int parserVersion)
 {
-    public async Task<PreparedMeeting> PrepareAsync(MeetingFileGroup group, CancellationToken cancellationToken)
+    /// <param name="reread">Read the meeting even if no file changed (it was stored before one of its bots was known).</param>
+    public async Task<PreparedMeeting> PrepareAsync(MeetingFileGroup group, bool reread, CancellationToken cancellationToken)
     {
         var fetched = new List<NewContent>();
         var failures = new List<SourceFailure>();
-        var needsRead = false;
+        var needsRead = reread;
         foreach (var path in group.Files.Values)
         {
             var old = stored.GetValueOrDefault(path);

@@ -6,7 +6,9 @@ namespace MeetingTracker.Core.Harvesting;
 
 /// <summary>
 /// Writes prepared meetings, one transaction each and one at a time (SQLite has one writer): the meeting's rows, its
-/// files' bodies and read marks, and the run's outcomes for its files either all land or none do.
+/// files' bodies and read marks, and the run's outcomes for its files either all land or none do. A meeting's bots
+/// (its log's and the source's) are left out of people; the bots its log shows are remembered for the source, and
+/// what an earlier read stored for them as a person is removed in the same transaction (ADR 12).
 /// </summary>
 internal sealed class MeetingStore : IDisposable
 {
@@ -18,20 +20,24 @@ internal sealed class MeetingStore : IDisposable
     private readonly PeopleDirectory people;
     private readonly TeamsDirectory teams;
     private readonly MeetingWriter writer;
+    private readonly SourceBotSet bots;
+
+    // Bot nicks whose stored person this run already dealt with (removed, or kept for another source).
+    private readonly HashSet<string> botsDone = new(StringComparer.OrdinalIgnoreCase);
     private readonly SemaphoreSlim gate = new(1, 1);
 
-    private MeetingStore(IDbContextFactory<TrackerDb> dbFactory, int sourceId, int runId, int parserVersion, TimeProvider clock, PeopleDirectory people, TeamsDirectory teams)
+    private MeetingStore(IDbContextFactory<TrackerDb> dbFactory, int sourceId, int runId, int parserVersion, TimeProvider clock, PeopleDirectory people, TeamsDirectory teams, SourceBotSet bots)
     {
-        (this.dbFactory, this.sourceId, this.runId, this.parserVersion, this.clock, this.people, this.teams) = (dbFactory, sourceId, runId, parserVersion, clock, people, teams);
+        (this.dbFactory, this.sourceId, this.runId, this.parserVersion, this.clock, this.people, this.teams, this.bots) = (dbFactory, sourceId, runId, parserVersion, clock, people, teams, bots);
         writer = new MeetingWriter(people, teams, clock);
     }
 
-    public static async Task<MeetingStore> OpenAsync(IDbContextFactory<TrackerDb> dbFactory, int sourceId, int runId, int parserVersion, TimeProvider clock, CancellationToken cancellationToken)
+    public static async Task<MeetingStore> OpenAsync(IDbContextFactory<TrackerDb> dbFactory, int sourceId, int runId, int parserVersion, TimeProvider clock, SourceBotSet bots, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var people = await PeopleDirectory.LoadAsync(db, cancellationToken);
         var teams = await TeamsDirectory.LoadAsync(db, cancellationToken);
-        return new MeetingStore(dbFactory, sourceId, runId, parserVersion, clock, people, teams);
+        return new MeetingStore(dbFactory, sourceId, runId, parserVersion, clock, people, teams, bots);
     }
 
     public void Dispose() => gate.Dispose();
@@ -69,9 +75,10 @@ internal sealed class MeetingStore : IDisposable
         }
         catch
         {
-            // Rolled back (cancelled, or the run fails): people and teams it added were never saved.
+            // Rolled back (cancelled, or the run fails): people, teams and bots it added were never saved.
             people.Discard();
             teams.Discard();
+            bots.Discard();
             throw;
         }
         finally
@@ -88,6 +95,7 @@ internal sealed class MeetingStore : IDisposable
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await people.ReloadAsync(db, cancellationToken);
         await teams.ReloadAsync(db, cancellationToken);
+        bots.Discard();
     }
 
     private async Task<MeetingOutcome> WriteOneAsync(PreparedMeeting prepared, CancellationToken cancellationToken)
@@ -97,9 +105,13 @@ internal sealed class MeetingStore : IDisposable
         await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
         Meeting? meeting = null;
         IReadOnlyList<LogLineRow> lines = [];
+        List<string> botsHandled = [];
         var isNew = false;
+        IReadOnlySet<string> meetingBots = new HashSet<string>();
         if (prepared.Parsed is { } parsed)
         {
+            meetingBots = bots.Of(parsed);
+            bots.Learn(db, parsed);
             if (prepared.ExistingMeetingId is { } id)
             {
                 meeting = await db.Meetings.Include(m => m.Items).ThenInclude(i => i.Owners).AsSplitQuery().SingleOrDefaultAsync(m => m.Id == id, cancellationToken);
@@ -107,9 +119,9 @@ internal sealed class MeetingStore : IDisposable
 
             isNew = meeting is null;
             meeting ??= new Meeting { SourceId = sourceId, Folder = group.Folder.Replace('\\', '/'), MeetingKey = group.MeetingKey, Dialect = string.Empty, ReadFrom = string.Empty };
-            writer.AddNewPeopleAndTeam(db, meeting, parsed, group.Name);
+            writer.AddNewPeopleAndTeam(db, meeting, parsed, group.Name, meetingBots);
             if (db.ChangeTracker.HasChanges()) await db.SaveChangesAsync(cancellationToken);
-            lines = writer.Apply(db, meeting, parsed, group.Name, parserVersion);
+            lines = writer.Apply(db, meeting, parsed, group.Name, parserVersion, meetingBots);
             if (isNew) db.Meetings.Add(meeting);
         }
 
@@ -120,15 +132,30 @@ internal sealed class MeetingStore : IDisposable
         {
             foreach (var line in lines) line.MeetingId = meeting.Id;
             await LineBulkInsert.InsertAsync(db, lines, cancellationToken);
+            botsHandled = await RemoveBotPeopleAsync(db, meetingBots, cancellationToken);
         }
 
         await MarkReadAsync(db, prepared, added, meeting?.Id, cancellationToken);
         await tx.CommitAsync(cancellationToken);
         people.Commit();
         teams.Commit();
+        bots.Commit();
+        botsDone.UnionWith(botsHandled);
 
         if (prepared.Parsed is null) return prepared.Failures.Count > 0 ? MeetingOutcome.Failed : MeetingOutcome.Unchanged;
         return isNew ? MeetingOutcome.New : MeetingOutcome.Updated;
+    }
+
+    // After the meeting's own rows are saved (its tracked owners must not be deleted under the change tracker).
+    private async Task<List<string>> RemoveBotPeopleAsync(TrackerDb db, IReadOnlySet<string> meetingBots, CancellationToken cancellationToken)
+    {
+        var handled = meetingBots.Where(n => people.Knows(n) && !botsDone.Contains(n)).ToList();
+        foreach (var nick in handled)
+        {
+            if (await BotPeople.RemoveAsync(db, sourceId, nick, cancellationToken)) people.Forget(nick);
+        }
+
+        return handled;
     }
 
     /// <summary>Adds new files (read marks included) and updates changed ones; returns the paths it added.</summary>

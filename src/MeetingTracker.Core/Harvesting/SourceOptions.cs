@@ -23,6 +23,12 @@ public sealed class SourceOptions
     /// <summary>Glob patterns on channel folders or meeting names to skip (e.g. Fedora's <c>teams</c> symlink tree).</summary>
     public List<string> Exclude { get; } = [];
 
+    /// <summary>
+    /// Nicks that are bots in this source besides the one its logs show answering <c>#startmeeting</c> (found by
+    /// itself): channel bots, notifiers. Never people, attendees or owners; MeetBot's own lists keep them.
+    /// </summary>
+    public List<string> Bots { get; } = [];
+
     /// <summary>Meetings before this day are not harvested (folders dated earlier are not even listed).</summary>
     public DateOnly? Since { get; set; }
 

@@ -8,6 +8,8 @@ namespace MeetingTracker.Core.Meetings;
 /// Writes what a reader found into a meeting's rows. Topics, log lines and attendance are replaced; items are matched
 /// to the ones stored before (same kind and text, then same kind and line) so their ids and numbers, and all that users
 /// attach to them, survive a re-read. An item the new read no longer has is kept, marked removed.
+/// The meeting's bots (its log's and its source's, ADR 12) are never people: their lines and items keep their nick
+/// with no person, and they have no attendance and own nothing, though MeetBot's lists (People, Assignees) keep them.
 /// </summary>
 public sealed class MeetingWriter(PeopleDirectory people, TeamsDirectory teams, TimeProvider clock)
 {
@@ -15,8 +17,9 @@ public sealed class MeetingWriter(PeopleDirectory people, TeamsDirectory teams, 
     /// Adds to <paramref name="db"/> the people and team the meeting brings that are not known yet. Save them before
     /// <see cref="Apply"/>, which then refers to every person by id.
     /// </summary>
-    public void AddNewPeopleAndTeam(TrackerDb db, Meeting meeting, ParsedMeeting parsed, MeetingFileName name)
+    public void AddNewPeopleAndTeam(TrackerDb db, Meeting meeting, ParsedMeeting parsed, MeetingFileName name, IReadOnlySet<string> bots)
     {
+        ArgumentNullException.ThrowIfNull(bots);
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(meeting);
         ArgumentNullException.ThrowIfNull(parsed);
@@ -25,7 +28,8 @@ public sealed class MeetingWriter(PeopleDirectory people, TeamsDirectory teams, 
         foreach (var nick in parsed.Lines.Select(l => l.Nick)
             .Concat(parsed.People.Select(a => a.Nick))
             .Concat(parsed.Items.SelectMany(i => i.Owners.Append(i.Nick)))
-            .Distinct(StringComparer.Ordinal))
+            .Distinct(StringComparer.Ordinal)
+            .Where(n => !bots.Contains(n)))
         {
             people.Resolve(db, nick);
         }
@@ -35,8 +39,9 @@ public sealed class MeetingWriter(PeopleDirectory people, TeamsDirectory teams, 
     /// Fills <paramref name="meeting"/> (tracked by <paramref name="db"/>, with its items loaded when it exists) and
     /// returns its log lines, which the caller inserts in bulk once the meeting has its id.
     /// </summary>
-    public IReadOnlyList<LogLineRow> Apply(TrackerDb db, Meeting meeting, ParsedMeeting parsed, MeetingFileName name, int parserVersion)
+    public IReadOnlyList<LogLineRow> Apply(TrackerDb db, Meeting meeting, ParsedMeeting parsed, MeetingFileName name, int parserVersion, IReadOnlySet<string> bots)
     {
+        ArgumentNullException.ThrowIfNull(bots);
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(meeting);
         ArgumentNullException.ThrowIfNull(parsed);
@@ -58,12 +63,13 @@ public sealed class MeetingWriter(PeopleDirectory people, TeamsDirectory teams, 
         meeting.ReadAt = clock.GetUtcNow();
         meeting.Indexed = false;
 
-        var lines = ReplaceChildren(db, meeting, parsed);
-        MergeItems(db, meeting, parsed);
+        var personOf = (string nick) => bots.Contains(nick) ? null : PersonId(db, nick);
+        var lines = ReplaceChildren(db, meeting, parsed, personOf);
+        MergeItems(meeting, parsed, personOf);
         return lines;
     }
 
-    private List<LogLineRow> ReplaceChildren(TrackerDb db, Meeting meeting, ParsedMeeting parsed)
+    private static List<LogLineRow> ReplaceChildren(TrackerDb db, Meeting meeting, ParsedMeeting parsed, Func<string, int?> personOf)
     {
         if (meeting.Id != 0)
         {
@@ -82,13 +88,13 @@ public sealed class MeetingWriter(PeopleDirectory people, TeamsDirectory teams, 
         foreach (var line in parsed.Lines)
         {
             var row = new LogLineRow { Number = line.Number, Time = line.Time, Nick = line.Nick, Text = IrcText.Clean(line.Text), IsEmote = line.IsEmote };
-            row.PersonId = PersonId(db, line.Nick);
+            row.PersonId = personOf(line.Nick);
             lines.Add(row);
         }
 
         foreach (var attendee in parsed.People)
         {
-            if (PersonId(db, attendee.Nick) is not { } personId || meeting.Attendance.Any(a => string.Equals(a.Nick, attendee.Nick, StringComparison.Ordinal)))
+            if (personOf(attendee.Nick) is not { } personId || meeting.Attendance.Any(a => string.Equals(a.Nick, attendee.Nick, StringComparison.Ordinal)))
             {
                 continue;
             }
@@ -99,7 +105,7 @@ public sealed class MeetingWriter(PeopleDirectory people, TeamsDirectory teams, 
         return lines;
     }
 
-    private void MergeItems(TrackerDb db, Meeting meeting, ParsedMeeting parsed)
+    private void MergeItems(Meeting meeting, ParsedMeeting parsed, Func<string, int?> personOf)
     {
         var old = meeting.Items.ToList();
         var matched = new HashSet<Item>();
@@ -128,8 +134,8 @@ public sealed class MeetingWriter(PeopleDirectory people, TeamsDirectory teams, 
             item.Assignees = string.Join(' ', p.Assignees);
             item.Vote = ItemVote.From(p.Vote);
             item.RemovedAt = null;
-            item.PersonId = PersonId(db, p.Nick);
-            SetOwners(db, item, p.Owners);
+            item.PersonId = personOf(p.Nick);
+            SetOwners(item, p.Owners, personOf);
         }
 
         var now = clock.GetUtcNow();
@@ -139,12 +145,12 @@ public sealed class MeetingWriter(PeopleDirectory people, TeamsDirectory teams, 
         }
     }
 
-    private void SetOwners(TrackerDb db, Item item, IReadOnlyList<string> owners)
+    private static void SetOwners(Item item, IReadOnlyList<string> owners, Func<string, int?> personOf)
     {
         var wanted = new List<(int PersonId, string Nick)>();
         foreach (var nick in owners)
         {
-            if (PersonId(db, nick) is { } id && wanted.TrueForAll(w => w.PersonId != id)) wanted.Add((id, nick));
+            if (personOf(nick) is { } id && wanted.TrueForAll(w => w.PersonId != id)) wanted.Add((id, nick));
         }
 
         item.Owners.RemoveAll(o => wanted.TrueForAll(w => w.PersonId != o.PersonId));

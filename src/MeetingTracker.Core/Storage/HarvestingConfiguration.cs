@@ -12,6 +12,15 @@ internal sealed class SourceConfiguration : IEntityTypeConfiguration<Source>
     }
 }
 
+internal sealed class SourceBotConfiguration : IEntityTypeConfiguration<SourceBot>
+{
+    public void Configure(EntityTypeBuilder<SourceBot> builder)
+    {
+        builder.HasKey(b => new { b.SourceId, b.Nick });
+        builder.HasOne<Source>().WithMany().HasForeignKey(b => b.SourceId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
 internal sealed class FetchedFileConfiguration : IEntityTypeConfiguration<FetchedFile>
 {
     public void Configure(EntityTypeBuilder<FetchedFile> builder)

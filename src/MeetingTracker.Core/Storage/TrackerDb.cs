@@ -10,6 +10,8 @@ public sealed class TrackerDb(DbContextOptions<TrackerDb> options) : DbContext(o
 {
     public DbSet<Source> Sources => Set<Source>();
 
+    public DbSet<SourceBot> SourceBots => Set<SourceBot>();
+
     public DbSet<FetchedFile> Files => Set<FetchedFile>();
 
     public DbSet<ListingPage> ListingPages => Set<ListingPage>();

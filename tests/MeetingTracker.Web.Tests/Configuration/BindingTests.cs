@@ -38,6 +38,8 @@ public sealed class BindingTests
             [prefix + "MeetingTracker__Sources__1__Location"] = "http://127.0.0.1:9/meetings/",
             [prefix + "MeetingTracker__Sources__1__Schedule"] = "0 * * * *",
             [prefix + "MeetingTracker__Sources__1__Exclude__0"] = "teams",
+            [prefix + "MeetingTracker__Sources__1__Bots__0"] = "gribble",
+            [prefix + "MeetingTracker__Sources__1__Bots__1"] = "lnd-bot",
         };
         try
         {
@@ -62,6 +64,7 @@ public sealed class BindingTests
             Assert.Equal(("sample-logs", "/srv/meetbot"), (options.Sources[0].Name, options.Sources[0].Location));
             Assert.Equal(("openstack", "http://127.0.0.1:9/meetings/", "0 * * * *"), (options.Sources[1].Name, options.Sources[1].Location, options.Sources[1].Schedule));
             Assert.Equal(["teams"], options.Sources[1].Exclude);
+            Assert.Equal(["gribble", "lnd-bot"], options.Sources[1].Bots);
         }
         finally
         {

@@ -4,6 +4,8 @@ namespace MeetingTracker.Core.Meetbot.Minutes;
 /// Turns what a minutes reader found into the shared model: times of day become instants (file-name date, midnight
 /// roll-over), items get their topic index, and the published "by person" lists are mapped back onto the summary's
 /// actions by text and order (the by-person section may be missing or incomplete: see the reference, §2.3).
+/// The bot is known only from an embedded log (moin): minutes alone do not show who behaved as the bot, so their
+/// <see cref="ParsedMeeting.Bots"/> is empty and the harvester applies what the source's logs taught it (ADR 12).
 /// </summary>
 internal static class MinutesAssembler
 {
@@ -41,7 +43,8 @@ internal static class MinutesAssembler
 
         var (channel, title) = MinutesText.SplitPageTitle(d.PageTitle);
         var people = d.People ?? [];
-        var attendees = people.Select(p => p.Nick).Where(n => !KnownBots.IsBot(n)).ToList();
+        string[] bots = d.Lines.Count > 0 && Replay.DialectDetector.BotOf(d.Lines) is { } bot ? [bot] : [];
+        var attendees = people.Select(p => p.Nick).Where(n => !bots.Contains(n, StringComparer.Ordinal)).ToList();
         var assignees = Assignees(drafts.Select(x => x.Entry).ToList(), d.ByPerson, warnings);
         var items = drafts.Select((x, i) => new MinutesItem(
             x.Entry.Kind,
@@ -73,6 +76,7 @@ internal static class MinutesAssembler
             Topics = topics,
             Items = items,
             People = people,
+            Bots = bots,
             IsComplete = endedAt is not null,
             Warnings = warnings,
         };

@@ -3,7 +3,8 @@ namespace MeetingTracker.Core.Meetbot.Replay;
 /// <summary>
 /// Who an action belongs to, both ways: MeetBot's attendees (everyone who spoke, the bot included, plus #chair and
 /// #nick targets) are what its writers search action texts for; the project's owners are the people who spoke or
-/// were #nick'd, without bots. The per-meeting work (base nicks, MeetBot's sort order) is done once, not per action,
+/// were #nick'd, without the meeting's bot (the nick that answered #startmeeting, <see cref="DialectInfo.BotNick"/>).
+/// Leaving the bot out touches the owners only: the published list is MeetBot's and keeps it. The per-meeting work (base nicks, MeetBot's sort order) is done once, not per action,
 /// with the rules of <see cref="ActionAttribution"/>.
 /// </summary>
 internal sealed class Attribution
@@ -26,7 +27,7 @@ internal sealed class Attribution
         for (var i = 0; i < candidates.Length; i++)
         {
             var (nick, lines) = (nicks[i], m.AttendeeLines[i]);
-            var isBot = KnownBots.IsBot(nick) || string.Equals(nick, m.Info.BotNick, StringComparison.Ordinal);
+            var isBot = string.Equals(nick, m.Info.BotNick, StringComparison.Ordinal);
             var baseNick = NickVariants.BaseNick(nick);
             candidates[i] = new Candidate(nick, baseNick.Length > 0 ? baseNick : nick, baseNick, (lines > 0 || m.NickTargets.Contains(nick)) && !isBot);
             keys[i] = nick.ToLowerInvariant();

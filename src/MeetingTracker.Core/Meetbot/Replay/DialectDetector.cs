@@ -5,7 +5,11 @@ namespace MeetingTracker.Core.Meetbot.Replay;
 /// <summary>What the replay needs to know about the bot that wrote a log.</summary>
 /// <param name="IsFedora">zodbot's fork, whose <c>#startmeeting</c> also sets the meeting name.</param>
 /// <param name="MeetingLength">OpenStack: once this has passed, anyone may <c>#endmeeting</c>.</param>
-/// <param name="BotNick">The meeting bot, known by its start message: its own lines are logged, never run as commands.</param>
+/// <param name="BotNick">
+/// The meeting bot, known by its behaviour, never by its name: the first other nick to answer the <c>#startmeeting</c>
+/// (<c>!startmeeting</c>, <c>[STARTMEETING]</c>) with a line beginning "Meeting started". Its own lines are logged,
+/// never run as commands; it is the meeting's <see cref="ParsedMeeting.Bots"/>.
+/// </param>
 internal sealed record DialectInfo(MeetbotDialect Dialect, bool IsFedora, TimeSpan MeetingLength, string? BotNick);
 
 /// <summary>
@@ -26,7 +30,7 @@ internal static class DialectDetector
     {
         var first = FirstStartLike(lines);
         var window = Math.Min(lines.Count, first + BotMessageWindow);
-        string? bot = null;
+        var bot = FindBot(lines, first, window);
         var matrix = hint == MeetbotDialect.Matrix || (first < lines.Count && lines[first].Text.StartsWith('!'));
         bool meetingology = false, openStack = false, fedora = false;
         var length = DefaultLength;
@@ -35,11 +39,6 @@ internal static class DialectDetector
             var line = lines[i];
             var text = line.Text;
             matrix |= IsMatrixId(line.Nick);
-            if (bot is null && text.StartsWith("Meeting started", StringComparison.Ordinal))
-            {
-                bot = line.Nick;
-            }
-
             if (!string.Equals(line.Nick, bot, StringComparison.Ordinal))
             {
                 continue;
@@ -71,15 +70,45 @@ internal static class DialectDetector
         return new DialectInfo(dialect, fedora && dialect == MeetbotDialect.Meetbot014, length, bot);
     }
 
+    /// <summary>The nick that behaves as the meeting bot in these lines (see <see cref="DialectInfo.BotNick"/>), or null.</summary>
+    public static string? BotOf(IReadOnlyList<LogLine> lines)
+    {
+        var first = FirstStartLike(lines);
+        return FindBot(lines, first, Math.Min(lines.Count, first + BotMessageWindow));
+    }
+
+    // The answer must come from another nick than the one who asked: someone typing "Meeting started" is not the bot.
+    // hcoop-meetbot addresses its answer to the starter ("t-bast: Meeting started at ...").
+    private static string? FindBot(IReadOnlyList<LogLine> lines, int first, int window)
+    {
+        var starter = first < lines.Count && IsStartLike(lines[first].Text) ? lines[first].Nick : null;
+        for (var i = first; i < window; i++)
+        {
+            var line = lines[i];
+            if (!string.Equals(line.Nick, starter, StringComparison.Ordinal) && IsStartAnswer(line.Text, starter))
+            {
+                return line.Nick;
+            }
+        }
+
+        return null;
+    }
+
+    private static bool IsStartAnswer(string text, string? starter)
+    {
+        const string answer = "Meeting started";
+        if (text.StartsWith(answer, StringComparison.Ordinal)) return true;
+        return starter is not null
+            && text.Length > starter.Length + 2
+            && text.StartsWith(starter, StringComparison.Ordinal)
+            && text.AsSpan(starter.Length).StartsWith(": " + answer, StringComparison.Ordinal);
+    }
+
     private static int FirstStartLike(IReadOnlyList<LogLine> lines)
     {
         for (var i = 0; i < lines.Count; i++)
         {
-            var text = lines[i].Text;
-            if (text.StartsWith("#startmeeting", StringComparison.OrdinalIgnoreCase)
-                || text.StartsWith("!startmeeting", StringComparison.OrdinalIgnoreCase)
-                || text.Equals("!sm", StringComparison.OrdinalIgnoreCase)
-                || text.StartsWith("!sm ", StringComparison.OrdinalIgnoreCase))
+            if (IsStartLike(lines[i].Text))
             {
                 return i;
             }
@@ -87,6 +116,13 @@ internal static class DialectDetector
 
         return 0;
     }
+
+    private static bool IsStartLike(string text)
+        => text.StartsWith("#startmeeting", StringComparison.OrdinalIgnoreCase)
+            || text.StartsWith("!startmeeting", StringComparison.OrdinalIgnoreCase)
+            || text.StartsWith("[startmeeting]", StringComparison.OrdinalIgnoreCase)
+            || text.Equals("!sm", StringComparison.OrdinalIgnoreCase)
+            || text.StartsWith("!sm ", StringComparison.OrdinalIgnoreCase);
 
     // OpenStack: "Meeting started Tue Dec  9 20:02:02 2014 UTC and is due to finish in 60 minutes."
     private static TimeSpan? ScheduledLength(string text)

@@ -24,6 +24,7 @@ internal static class MinutesBuilder
             Topics = topics,
             Items = items,
             People = People(m),
+            Bots = m.Info.BotNick is { } bot ? [bot] : [],
             Warnings = warnings,
         };
     }

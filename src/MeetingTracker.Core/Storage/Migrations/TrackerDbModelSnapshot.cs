@@ -202,6 +202,19 @@ namespace MeetingTracker.Core.Storage.Migrations
                     b.ToTable("Sources");
                 });
 
+            modelBuilder.Entity("MeetingTracker.Core.Harvesting.SourceBot", b =>
+                {
+                    b.Property<int>("SourceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Nick")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("SourceId", "Nick");
+
+                    b.ToTable("SourceBots");
+                });
+
             modelBuilder.Entity("MeetingTracker.Core.Meetings.Attendance", b =>
                 {
                     b.Property<int>("MeetingId")
@@ -571,6 +584,15 @@ namespace MeetingTracker.Core.Storage.Migrations
                 });
 
             modelBuilder.Entity("MeetingTracker.Core.Harvesting.ListingPage", b =>
+                {
+                    b.HasOne("MeetingTracker.Core.Harvesting.Source", null)
+                        .WithMany()
+                        .HasForeignKey("SourceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MeetingTracker.Core.Harvesting.SourceBot", b =>
                 {
                     b.HasOne("MeetingTracker.Core.Harvesting.Source", null)
                         .WithMany()
