@@ -28,9 +28,11 @@ public static class ActionAttribution
 
     /// <summary>Whether the dialect's MeetBot credited <paramref name="nick"/> with the action (Matrix aside).</summary>
     internal static bool IsPublished(string actionText, string nick, MeetbotDialect dialect) =>
-        nick.Length > 0 && (dialect == MeetbotDialect.Meetbot014 || dialect == MeetbotDialect.Unknown
-            ? actionText.Contains(nick, StringComparison.Ordinal)
-            : WholeWord(actionText, nick));
+        IsPublished(actionText, nick, dialect is MeetbotDialect.Meetbot014 or MeetbotDialect.Unknown);
+
+    /// <summary>0.1.4's <c>line.find(nick)</c> (case-sensitive substring), else a whole word in any case.</summary>
+    internal static bool IsPublished(string actionText, string nick, bool bySubstring) =>
+        nick.Length > 0 && (bySubstring ? actionText.Contains(nick, StringComparison.Ordinal) : WholeWord(actionText, nick));
 
     /// <summary>
     /// MeetingTracker's owners: attendees whose nick, or its base form without away/bridge decorations

@@ -81,6 +81,13 @@ public sealed class RoundTripTests
                 var meant = early && file.Format == MeetbotFormat.MinutesHtml
                     ? generated with { Meeting = generated.Meeting with { Items = [.. generated.Meeting.Items.Where(i => i.Kind != ItemKind.Vote)] } }
                     : generated;
+                if (generated.WriterOptions.Era == MeetingologyEra.New && file.Format == MeetbotFormat.MinutesHtml && meant.Meeting.Title is { } title
+                    && !title.Contains("meeting", StringComparison.OrdinalIgnoreCase))
+                {
+                    // 0.4.0 titles its page "#chan: Title meeting" when the title lacks the word; the .html alone cannot
+                    // tell that from a title typed with it (the moin and log, which carry #startmeeting, can).
+                    meant = meant with { Meeting = meant.Meeting with { Title = title + " meeting" } };
+                }
                 Compare(check, meant, read);
                 check.Equal("channel", generated.Meeting.Channel, read.Channel);
                 if (file.Format != MeetbotFormat.MinutesHtml)

@@ -65,10 +65,12 @@ internal sealed class MeetingScript(Team team, MeetbotSimulation sim, Random rng
 
         if (Ubuntu && rng.NextDouble() < 0.75)
         {
-            sections.Add(() => new MeetingologyVoteScript(sim, rng, present, owner, team).Play());
+            // meetingology keeps #voters for the rest of the meeting: every later vote is restricted too.
+            var voters = new List<string>();
+            sections.Add(() => new MeetingologyVoteScript(sim, rng, present, owner, team, voters).Play());
             if (rng.NextDouble() < 0.2)
             {
-                sections.Add(() => new MeetingologyVoteScript(sim, rng, present, owner, team).Play());
+                sections.Add(() => new MeetingologyVoteScript(sim, rng, present, owner, team, voters).Play());
             }
         }
 

@@ -4,13 +4,14 @@ using MeetingTracker.Core.Meetbot.Writing;
 namespace MeetingTracker.LogGen.Generation;
 
 /// <summary>
-/// One meetingology vote as a chair runs it: sometimes <c>#voters</c> first (then others' votes are ignored),
+/// One meetingology vote as a chair runs it: sometimes <c>#voters</c> first (then others' votes are ignored, in this
+/// vote and every later one of the meeting: <paramref name="voters"/> is the meeting's list, empty for everyone),
 /// <c>#vote motion</c> (or <c>[VOTE]</c>), <c>+1</c>/<c>-1</c>/<c>+0</c>/<c>0</c>/<c>-0</c> with or without a comment,
 /// acknowledged by the bot, some changed later (the last counts), and <c>#endvote</c>, whose line carries the VOTE
 /// item <c>motion (Carried)</c> or <c>motion (Denied)</c> with its <see cref="VoteRecord"/>. The bot's words follow
 /// the meeting's era.
 /// </summary>
-internal sealed class MeetingologyVoteScript(MeetbotSimulation sim, Random rng, IReadOnlyList<string> present, string owner, Team team)
+internal sealed class MeetingologyVoteScript(MeetbotSimulation sim, Random rng, IReadOnlyList<string> present, string owner, Team team, List<string> voters)
 {
     private static readonly string[] Comments = ["great work", "[ I'd like to see more Debian work ]", "sorry, not yet", "well deserved", "keep it up"];
 
@@ -18,11 +19,11 @@ internal sealed class MeetingologyVoteScript(MeetbotSimulation sim, Random rng, 
     {
         var era = MeetingologyEras.Of(sim.Now);
         var newEra = era == MeetingologyEra.New;
-        List<string>? voters = null;
         if (rng.NextDouble() < 0.3 && present.Count > 2)
         {
-            voters = [.. present.OrderBy(_ => rng.Next()).Take(rng.Next(2, present.Count))];
-            sim.Say(owner, "#voters " + string.Join(' ', voters));
+            var named = present.OrderBy(_ => rng.Next()).Take(rng.Next(2, present.Count)).ToList();
+            voters.AddRange(named.Where(n => !voters.Contains(n, StringComparer.Ordinal)));
+            sim.Say(owner, "#voters " + string.Join(' ', named));
             sim.BotSays("Current voters: " + string.Join(newEra ? ", " : " ", voters.Order(StringComparer.Ordinal)));
             sim.Wait(rng.Next(3, 15));
         }
@@ -35,7 +36,7 @@ internal sealed class MeetingologyVoteScript(MeetbotSimulation sim, Random rng, 
         sim.BotSays(newEra
             ? "Public votes can be registered by saying +1, -1 or +0 in channel (for private voting, private message me with 'vote +1|-1|+0 #channelname')"
             : "Public votes can be registered by saying +1, +0 or -1 in channel, (private votes don't work yet, but when they do it will be by messaging the channel followed by +1/-1/+0 to me)");
-        var tally = new MeetingologyTally(question, voters);
+        var tally = new MeetingologyTally(question, voters.Count == 0 ? null : [.. voters]);
         var inFavour = rng.NextDouble();
         foreach (var nick in present.OrderBy(_ => rng.Next()).Take(rng.Next(1, present.Count + 1)))
         {

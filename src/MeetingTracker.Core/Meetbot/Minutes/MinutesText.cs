@@ -92,7 +92,7 @@ internal static partial class MinutesText
             return (pageTitle[..colon], pageTitle[(colon + 2)..]);
         }
 
-        if (pageTitle.EndsWith(" Meeting", StringComparison.Ordinal) && space == pageTitle.Length - 8)
+        if (pageTitle.EndsWith(" Meeting", StringComparison.OrdinalIgnoreCase) && space == pageTitle.Length - 8)
         {
             return (pageTitle[..space], null);
         }

@@ -44,7 +44,9 @@ public static class MoinReader
         d.ByPerson = ByPerson(layout) ?? replayedByPerson;
         d.People = People(layout, d.Warnings) ?? replayed?.People.ToList();
         var meeting = MinutesAssembler.Build(d, name);
-        return replayed is null ? meeting : meeting with { MeetingName = replayed.MeetingName, Title = meeting.Title ?? replayed.Title };
+        // The log's own #startmeeting or #meetingtopic words: meetingology 0.4.0 prints "Title meeting" in its
+        // information line when the title lacks the word, so the line alone cannot give the title back.
+        return replayed is null ? meeting : meeting with { MeetingName = replayed.MeetingName, Title = replayed.Title ?? meeting.Title, Bots = replayed.Bots };
     }
 
     private static void ReadInformation(MoinLayout layout, MinutesDraft d)

@@ -56,7 +56,7 @@ internal static class MoinVoteMerge
             counted ? stated!.For : logged?.For,
             counted ? stated!.Against : logged?.Against,
             counted ? stated!.Abstained : logged?.Abstained,
-            stated?.Voters.Count > 0 ? stated.Voters : logged?.Voters ?? [])
+            Voters(stated, logged))
         {
             ResultsStatement = stated?.Statement,
         };
@@ -67,6 +67,13 @@ internal static class MoinVoteMerge
 
         return record;
     }
+
+    // The minutes' voters, in the log's first-vote order when both name the same people (2013-2020 minutes print a
+    // Python set, in no order a reader could tell).
+    private static IReadOnlyList<string> Voters(MoinVote? stated, VoteRecord? logged) =>
+        stated is not { Voters.Count: > 0 } ? logged?.Voters ?? []
+        : logged is { } l && l.Voters.Count == stated.Voters.Count && !l.Voters.Except(stated.Voters, StringComparer.Ordinal).Any() ? l.Voters
+        : stated.Voters;
 
     // The early layout's votes carry counts only: meetingology's own rule (votesrequired 0) gives the outcome.
     private static string? OutcomeOfCounts(MoinVote vote) =>

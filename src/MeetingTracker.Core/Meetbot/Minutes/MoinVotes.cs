@@ -106,8 +106,9 @@ internal sealed class MoinVotes
             return false;
         }
 
+        // The URL ends at the first space (2013-2020) or bar (2021 on); the question may hold either.
         var inner = content[2..^2];
-        var split = inner.IndexOf('|', StringComparison.Ordinal) is var bar and > 0 ? bar : inner.IndexOf(' ', StringComparison.Ordinal);
+        var split = inner.AsSpan().IndexOfAny(' ', '|');
         var url = split > 0 ? inner[..split] : inner;
         question = split > 0 ? inner[(split + 1)..].Trim() : string.Empty;
         var hash = url.LastIndexOf('#');

@@ -10,6 +10,7 @@ namespace MeetingTracker.Core.Meetbot.Replay;
 internal sealed class Attribution
 {
     private readonly MeetbotDialect dialect;
+    private readonly bool bySubstring;
     private readonly Candidate[] candidates;
 
     // Candidate indexes in MeetBot's order (lower-case ordinal, first seen first on ties), for the published list.
@@ -19,6 +20,7 @@ internal sealed class Attribution
     public Attribution(MeetingState m)
     {
         dialect = m.Dialect;
+        bySubstring = m.Info.PublishesBySubstring;
         var nicks = m.AttendeeNicks;
         candidates = new Candidate[nicks.Count];
         var keys = new string[nicks.Count];
@@ -58,7 +60,7 @@ internal sealed class Attribution
         {
             foreach (var i in published)
             {
-                if (mentioned[i] && ActionAttribution.IsPublished(text, candidates[i].Nick, dialect))
+                if (mentioned[i] && ActionAttribution.IsPublished(text, candidates[i].Nick, bySubstring))
                 {
                     (assignees ??= []).Add(candidates[i].Nick);
                 }

@@ -10,7 +10,12 @@ namespace MeetingTracker.Core.Meetbot.Replay;
 /// (<c>!startmeeting</c>, <c>[STARTMEETING]</c>) with a line beginning "Meeting started". Its own lines are logged,
 /// never run as commands; it is the meeting's <see cref="ParsedMeeting.Bots"/>.
 /// </param>
-internal sealed record DialectInfo(MeetbotDialect Dialect, bool IsFedora, TimeSpan MeetingLength, string? BotNick);
+/// <param name="PublishesBySubstring">
+/// Whether the bot's writers credit an action to every attendee whose nick is a substring of it, case-sensitive
+/// (<c>line.find(nick)</c>): 0.1.4, and meetingology before its 0.4.0 rewrite (whose start message reads "Meeting
+/// started at HH:MM:SS UTC." and whose writers match whole words in any case, as rkdarst HEAD does).
+/// </param>
+internal sealed record DialectInfo(MeetbotDialect Dialect, bool IsFedora, TimeSpan MeetingLength, string? BotNick, bool PublishesBySubstring = false);
 
 /// <summary>
 /// Tells the dialect from the lines. Evidence, strongest first: Matrix IDs or <c>!startmeeting</c>; the bot's own
@@ -32,7 +37,7 @@ internal static class DialectDetector
         var window = Math.Min(lines.Count, first + BotMessageWindow);
         var bot = FindBot(lines, first, window);
         var matrix = hint == MeetbotDialect.Matrix || (first < lines.Count && lines[first].Text.StartsWith('!'));
-        bool meetingology = false, openStack = false, fedora = false;
+        bool meetingology = false, openStack = false, fedora = false, rewrite = false;
         var length = DefaultLength;
         for (var i = first; i < window; i++)
         {
@@ -47,6 +52,7 @@ internal static class DialectDetector
             meetingology |= text.Contains("wiki.ubuntu.com/meetingology", StringComparison.Ordinal)
                 || text.Contains("AlanBell/mootbot", StringComparison.Ordinal)
                 || text.StartsWith("Meeting started at ", StringComparison.Ordinal);
+            rewrite |= text.StartsWith("Meeting started at ", StringComparison.Ordinal);
             fedora |= text.Contains("This meeting is logged and archived", StringComparison.Ordinal)
                 || text.StartsWith("Useful Commands: #action #agreed #halp", StringComparison.Ordinal)
                 || text.Contains("Zodbot", StringComparison.Ordinal);
@@ -67,7 +73,8 @@ internal static class DialectDetector
             : openStack ? MeetbotDialect.OpenStack
             : fedora ? MeetbotDialect.Meetbot014
             : FromCommandsUsed(lines) ?? (hint != MeetbotDialect.Unknown ? hint : MeetbotDialect.Meetbot014);
-        return new DialectInfo(dialect, fedora && dialect == MeetbotDialect.Meetbot014, length, bot);
+        var substring = dialect is MeetbotDialect.Meetbot014 or MeetbotDialect.Unknown || (dialect == MeetbotDialect.Meetingology && !rewrite);
+        return new DialectInfo(dialect, fedora && dialect == MeetbotDialect.Meetbot014, length, bot, substring);
     }
 
     /// <summary>The nick that behaves as the meeting bot in these lines (see <see cref="DialectInfo.BotNick"/>), or null.</summary>
