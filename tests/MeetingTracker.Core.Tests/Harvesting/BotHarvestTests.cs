@@ -3,6 +3,7 @@ using MeetingTracker.Core.Meetbot;
 using MeetingTracker.Core.Meetings;
 using MeetingTracker.Core.Storage;
 using MeetingTracker.Core.Tests.Cli;
+using MeetingTracker.LogGen.Generation;
 using Microsoft.EntityFrameworkCore;
 using static MeetingTracker.Core.Tests.Meetings.BotFixture;
 
@@ -29,6 +30,30 @@ public sealed class BotHarvestTests
         var action = await db.Items.Include(i => i.Owners).SingleAsync(i => i.Text == "brokerbot to post the minutes", Ct);
         Assert.Equal((Bot, 0), (action.Assignees, action.Owners.Count));
         Assert.Equal([Bot], await db.SourceBots.Select(b => b.Nick).ToListAsync(Ct));
+    }
+
+    [Theory]
+    [InlineData(ServerLayout.Fedora)]
+    [InlineData(ServerLayout.Debian)]
+    [InlineData(ServerLayout.OpenStack)]
+    [InlineData(ServerLayout.Ubuntu)]
+    public async Task A_bot_named_as_no_real_server_names_it_is_found_in_every_layout_and_stored_as_no_one(ServerLayout layout)
+    {
+        const string Name = "secretary-3000";
+        using var tree = new LogGenTree(new GeneratorOptions { Layout = layout, Teams = 2, Weeks = 3, Seed = 5, BotNick = Name });
+        foreach (var file in Directory.EnumerateFiles(tree.Root, "*", SearchOption.AllDirectories).Where(f => MeetingFileName.FormatOfExtension(f) is MeetbotFormat.LogTxt or MeetbotFormat.LogHtml or MeetbotFormat.Moin))
+        {
+            var read = MeetbotReader.ReadFile(file).Meeting!;
+            Assert.True(read.Lines.Count < 2 || read.Bots.SequenceEqual([Name]), $"{file}: bots [{string.Join(", ", read.Bots)}]");
+        }
+
+        await using var host = await HarvestHost.StartAsync(Ct);
+        await host.HarvestAsync(new SourceOptions { Name = "gen", Location = tree.Root }, Ct);
+
+        await using var db = host.Db();
+        await AssertNoPersonAsync(db, Name);
+        Assert.DoesNotContain(Name, await db.Attendance.Select(a => a.Nick).Distinct().ToListAsync(Ct));
+        Assert.True(await db.Attendance.AnyAsync(Ct));
     }
 
     [Fact]
