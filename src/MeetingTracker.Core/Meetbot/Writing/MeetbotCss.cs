@@ -4,30 +4,26 @@ namespace MeetingTracker.Core.Meetbot.Writing;
 internal static class MeetbotCss
 {
     /// <summary>The <c>&lt;style&gt;</c> block of <c>.log.html</c>, ending with a newline.</summary>
-    public const string LogStyle = """
-        <style type="text/css">
-        /* For the .log.html */
-        pre { /*line-height: 125%;*/
-              white-space: pre-wrap; }
-        body { background: #f0f0f0; }
+    public const string LogStyle = LogRules + """
 
-        body .tm  { color: #007020 }                      /* time */
-        body .nk  { color: #062873; font-weight: bold }   /* nick, regular */
-        body .nka { color: #007020; font-weight: bold }  /* action nick */
-        body .ac  { color: #00A000 }                      /* action line */
-        body .hi  { color: #4070a0 }                 /* hilights */
-        /* Things to make particular MeetBot commands stick out */
-        body .topic     { color: #007020; font-weight: bold }
-        body .topicline { color: #000080; font-weight: bold }
-        body .cmd       { color: #007020; font-weight: bold }
-        body .cmdline  { font-weight: bold }
 
         </style>
 
         """;
 
     /// <summary>meetingology's <c>.log.html</c> style from 2013 on: MeetBot's, with undecorated links.</summary>
-    public const string MeetingologyLogStyle = """
+    public const string MeetingologyLogStyle = LogRules + """
+
+
+        a {text-decoration:none;}
+        a:hover {text-decoration:underline;}
+
+        </style>
+
+        """;
+
+    // css-log-default.css inside its <style> tag, up to its last rule (no newline after it).
+    private const string LogRules = """
         <style type="text/css">
         /* For the .log.html */
         pre { /*line-height: 125%;*/
@@ -44,12 +40,6 @@ internal static class MeetbotCss
         body .topicline { color: #000080; font-weight: bold }
         body .cmd       { color: #007020; font-weight: bold }
         body .cmdline  { font-weight: bold }
-
-        a {text-decoration:none;}
-        a:hover {text-decoration:underline;}
-
-        </style>
-
         """;
 
     /// <summary>The <c>&lt;style&gt;</c> block of the <c>.html</c> minutes, ending with a newline.</summary>
