@@ -1,13 +1,28 @@
+using MeetingTracker.Core.Accounts;
 using MeetingTracker.Core.Harvesting;
+using MeetingTracker.Core.Mail;
 using MeetingTracker.Core.Meetings;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace MeetingTracker.Core.Storage;
 
-/// <summary>The application database. Used directly (no repositories, ADR 6).</summary>
-public sealed class TrackerDb(DbContextOptions<TrackerDb> options) : DbContext(options)
+/// <summary>
+/// The application database. Used directly (no repositories, ADR 6). It holds Identity's accounts and the Data
+/// Protection keys too (ADR 13), so one migration chain and one backup cover everything people said.
+/// </summary>
+public sealed class TrackerDb(DbContextOptions<TrackerDb> options) : IdentityDbContext<Account>(options), IDataProtectionKeyContext
 {
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    public DbSet<NickClaim> NickClaims => Set<NickClaim>();
+
+    public DbSet<PersonalAccessToken> AccessTokens => Set<PersonalAccessToken>();
+
+    public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+
     public DbSet<Source> Sources => Set<Source>();
 
     public DbSet<SourceBot> SourceBots => Set<SourceBot>();
@@ -50,9 +65,10 @@ public sealed class TrackerDb(DbContextOptions<TrackerDb> options) : DbContext(o
         configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(16);
     }
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    protected override void OnModelCreating(ModelBuilder builder)
     {
-        ArgumentNullException.ThrowIfNull(modelBuilder);
-        modelBuilder.ApplyConfigurationsFromAssembly(typeof(TrackerDb).Assembly);
+        ArgumentNullException.ThrowIfNull(builder);
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(TrackerDb).Assembly);
     }
 }
