@@ -1,3 +1,4 @@
+using MeetingTracker.Web.Accounts;
 using MeetingTracker.Web.Api;
 using MeetingTracker.Web.Components;
 using MeetingTracker.Web.Components.Pages.Actions;
@@ -25,6 +26,7 @@ builder.AddSiteApi();
 builder.AddAccountabilityPages();
 builder.AddTeamsPeopleAndStats();
 builder.AddSearchPages();
+builder.AddAccounts();
 builder.Services.AddRazorComponents();
 
 var app = builder.Build();
@@ -39,6 +41,7 @@ if (!app.Environment.IsDevelopment())
 
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
 app.UseApiAndFeedsOwnStatusAnswers();
+app.UseAccounts();
 app.UseAntiforgery();
 app.MapStaticAssets();
 app.UseJobsDashboard();

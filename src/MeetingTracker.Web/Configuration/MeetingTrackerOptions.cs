@@ -13,6 +13,12 @@ public sealed class MeetingTrackerOptions
 
     public List<SourceOptions> Sources { get; } = [];
 
+    /// <summary>E-mail addresses whose confirmed accounts are admins.</summary>
+    public List<string> Admins { get; } = [];
+
+    /// <summary>The site's public address (<c>https://meetings.example.org/</c>), for links in mail; null: the request's own.</summary>
+    public Uri? PublicUrl { get; set; }
+
     /// <summary>The data folder as a full path: relative paths are taken from the content root.</summary>
     public static string ResolveDataDir(string? configured, string contentRoot)
         => string.IsNullOrWhiteSpace(configured) ? StorageSetup.DefaultDataDir() : Path.GetFullPath(configured, contentRoot);
