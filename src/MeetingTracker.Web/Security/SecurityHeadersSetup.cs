@@ -39,8 +39,9 @@ public static class SecurityHeadersSetup
                 csp.AddBaseUri().Self();
                 csp.AddObjectSrc().None();
             }))
-            // The dashboard is middleware, not an endpoint: it is told apart by its path.
-            .SetPolicySelector(ctx => ctx.HttpContext.Request.Path.StartsWithSegments(Jobs.JobsHostExtensions.DashboardPath, StringComparison.OrdinalIgnoreCase)
+            // The dashboard is middleware, not an endpoint: it is told apart by its path (inside its branch, the
+            // "/jobs" prefix has moved from Path to PathBase).
+            .SetPolicySelector(ctx => (ctx.HttpContext.Request.PathBase + ctx.HttpContext.Request.Path).StartsWithSegments(Jobs.JobsHostExtensions.DashboardPath, StringComparison.OrdinalIgnoreCase)
                 ? ctx.ConfiguredPolicies[JobsPolicy]
                 : ctx.SelectedPolicy);
         return builder;
