@@ -150,7 +150,8 @@ public sealed class AccountSecurityTests(AccountsFixture site) : IClassFixture<A
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var csp = string.Join(' ', response.Headers.GetValues("Content-Security-Policy"));
-        Assert.Contains("script-src 'self' 'unsafe-inline'", csp, StringComparison.Ordinal);
+        Assert.Contains("style-src 'self' 'unsafe-inline'", csp, StringComparison.Ordinal);
+        Assert.Contains("script-src 'self';", csp, StringComparison.Ordinal);
         Assert.Contains("frame-ancestors 'none'", csp, StringComparison.Ordinal);
     }
 }
