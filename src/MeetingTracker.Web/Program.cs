@@ -10,6 +10,7 @@ using MeetingTracker.Web.Feeds;
 using MeetingTracker.Web.Harvesting;
 using MeetingTracker.Web.Jobs;
 using MeetingTracker.Web.Search;
+using MeetingTracker.Web.Security;
 using Microsoft.AspNetCore.HttpOverrides;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -27,9 +28,13 @@ builder.AddAccountabilityPages();
 builder.AddTeamsPeopleAndStats();
 builder.AddSearchPages();
 builder.AddAccounts();
+builder.AddAccountPages();
+builder.AddSiteSecurityHeaders();
 builder.Services.AddRazorComponents();
 
 var app = builder.Build();
+
+app.UseSiteSecurityHeaders();
 
 // Behind a reverse proxy on this host, the client's address comes from X-Forwarded-For (trusted from loopback
 // only), so the local-only dashboard does not take every proxied request for a local one.
@@ -42,6 +47,7 @@ if (!app.Environment.IsDevelopment())
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
 app.UseApiAndFeedsOwnStatusAnswers();
 app.UseAccounts();
+app.UseAccountPages();
 app.UseAntiforgery();
 app.MapStaticAssets();
 app.UseJobsDashboard();
