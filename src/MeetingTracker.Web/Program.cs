@@ -27,6 +27,7 @@ builder.AddAccountabilityPages();
 builder.AddTeamsPeopleAndStats();
 builder.AddSearchPages();
 builder.AddAccounts();
+builder.AddSiteAuthorization();
 builder.Services.AddRazorComponents();
 
 var app = builder.Build();
@@ -48,6 +49,8 @@ app.UseJobsDashboard();
 app.MapSiteApi();
 app.MapFeeds();
 app.MapOldMeetbotUrls();
+app.MapAccountForms();
+app.MapAdminForms();
 app.MapRazorComponents<App>();
 
 await app.RunAsync();
