@@ -8,7 +8,10 @@ public static class CliApp
 {
     public const int UsageError = 2;
 
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr) => Run(args, Console.In, stdout, stderr);
+
+    /// <summary>As <see cref="Run(string[], TextWriter, TextWriter)"/>, reading standard input (a password) from <paramref name="stdin"/>.</summary>
+    public static int Run(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr)
     {
         var root = new RootCommand("MeetingTracker: meetbot logs turned into accountability.")
         {
@@ -20,6 +23,9 @@ public static class CliApp
             AliasCommand.Create(stdout, stderr),
             SearchCommand.Create(stdout, stderr),
             ReindexCommand.Create(stdout, stderr),
+            UsersCommand.Create(stdin, stdout, stderr),
+            ClaimsCommand.Create(stdout, stderr),
+            TokensCommand.Create(stdout, stderr),
         };
 
         var result = root.Parse(args);

@@ -28,6 +28,7 @@ builder.AddAccountabilityPages();
 builder.AddTeamsPeopleAndStats();
 builder.AddSearchPages();
 builder.AddAccounts();
+builder.AddSiteAuthorization();
 builder.AddAccountPages();
 builder.AddSiteSecurityHeaders();
 builder.Services.AddRazorComponents();
@@ -54,6 +55,8 @@ app.UseJobsDashboard();
 app.MapSiteApi();
 app.MapFeeds();
 app.MapOldMeetbotUrls();
+app.MapAccountForms();
+app.MapAdminForms();
 app.MapRazorComponents<App>();
 
 await app.RunAsync();

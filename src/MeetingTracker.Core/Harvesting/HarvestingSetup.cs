@@ -22,6 +22,7 @@ public static class HarvestingSetup
         services.TryAddSingleton(new SourceLocks(Path.Combine(Path.GetFullPath(dataDir), "locks")));
         services.TryAddSingleton<Harvester>();
         services.TryAddSingleton<Meetings.AliasEditor>();
+        services.AddSingleton<IMeetingsChangedHandler, Accounts.PendingClaimsCheck>();
         return services;
     }
 

@@ -1,3 +1,4 @@
+using MeetingTracker.Web.Accounts;
 using Microsoft.AspNetCore.Diagnostics;
 
 namespace MeetingTracker.Web.Api;
@@ -41,5 +42,6 @@ public static class ApiHostExtensions
         api.MapActionsApi();
         api.MapIdeasApi();
         api.MapSearchApi();
+        api.MapAccountApi();
     }
 }

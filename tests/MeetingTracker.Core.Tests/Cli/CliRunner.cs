@@ -12,6 +12,16 @@ internal static class CliRunner
         var exit = CliApp.Run(args, stdout, stderr);
         return (exit, stdout.ToString(), stderr.ToString());
     }
+
+    /// <summary>As <see cref="Run"/>, with <paramref name="stdin"/> as standard input.</summary>
+    public static (int Exit, string Stdout, string Stderr) RunWithInput(string stdin, params string[] args)
+    {
+        using var input = new StringReader(stdin);
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        var exit = CliApp.Run(args, input, stdout, stderr);
+        return (exit, stdout.ToString(), stderr.ToString());
+    }
 }
 
 /// <summary>A temporary folder removed after the test.</summary>

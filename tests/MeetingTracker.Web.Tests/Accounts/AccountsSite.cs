@@ -1,0 +1,121 @@
+extern alias loggen;
+
+using System.Net;
+using System.Text.RegularExpressions;
+using loggen::MeetingTracker.LogGen.Generation;
+using MeetingTracker.Core.Accounts;
+using MeetingTracker.Core.Harvesting;
+using MeetingTracker.Core.Storage;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace MeetingTracker.Web.Tests.Accounts;
+
+/// <summary>
+/// A harvested site with one account per role (user, other user, owner of an action, chair of a team, admin) and a
+/// test-only sign-in route (<c>/test/sign-in?email=</c>, added by a startup filter; the site has no such route).
+/// </summary>
+public sealed partial class AccountsSite : IAsyncLifetime
+{
+    public static readonly string[] Roles = ["anonymous", "user", "other", "owner", "chair", "admin"];
+
+    public TrackerHost Host { get; } = new TrackerHost(new GeneratorOptions { Teams = 1, Weeks = 2, Seed = 3 }).With("MeetingTracker:Admins:0", "admin@example.org");
+
+    public WebApplicationFactory<Program> Site { get; private set; } = null!;
+
+    public string TeamKey { get; private set; } = string.Empty;
+
+    public int OwnedItemId { get; private set; }
+
+    /// <summary>A person page no role has claimed (its "This is me" form carries the antiforgery token).</summary>
+    public string FreePersonPath { get; private set; } = string.Empty;
+
+    public Dictionary<string, string> AccountIds { get; } = new(StringComparer.Ordinal);
+
+    public async ValueTask InitializeAsync()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        Site = Host.WithWebHostBuilder(b => b.ConfigureServices(s => s.AddSingleton<IStartupFilter>(new SignInRoute())));
+        using (Site.CreateClient()) { }
+        await using var db = Db();
+        for (var i = 0; !await db.Runs.AnyAsync(r => r.Status == HarvestStatus.Succeeded, ct); i++)
+        {
+            Assert.True(i < 300, "no harvest within 60 s");
+            await Task.Delay(200, ct);
+        }
+
+        var meeting = await db.Meetings.Include(m => m.Team).OrderByDescending(m => m.StartedAt).FirstAsync(m => m.Chairs != "", ct);
+        TeamKey = meeting.Team!.Key;
+        var chairNick = meeting.Chairs.Split(' ')[0];
+        var chairPerson = await db.PersonAliases.Where(a => a.Nick == chairNick).Select(a => a.PersonId).FirstAsync(ct);
+        var chairNicks = (await db.Meetings.Select(m => m.Chairs).ToListAsync(ct)).SelectMany(c => c.Split(' ')).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var owners = await db.ItemOwners.Where(o => o.PersonId != chairPerson).ToListAsync(ct);
+        var owner = owners.First(o => !chairNicks.Contains(o.Nick));
+        OwnedItemId = owner.ItemId;
+        var free = await db.People.FirstAsync(p => p.Id != chairPerson && p.Id != owner.PersonId, ct);
+        FreePersonPath = "/people/" + Uri.EscapeDataString(free.Name);
+
+        using var scope = Site.Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<Account>>();
+        foreach (var role in Roles.Skip(1))
+        {
+            var account = new Account { UserName = Email(role), Email = Email(role), EmailConfirmed = true, DisplayName = role };
+            Assert.True((await users.CreateAsync(account)).Succeeded);
+            AccountIds[role] = account.Id;
+        }
+
+        db.NickClaims.Add(new NickClaim { AccountId = AccountIds["owner"], PersonId = owner.PersonId, Nick = owner.Nick, Status = ClaimStatus.Verified, VerifiedBy = ClaimVerification.Admin });
+        db.NickClaims.Add(new NickClaim { AccountId = AccountIds["chair"], PersonId = chairPerson, Nick = chairNick, Status = ClaimStatus.Verified, VerifiedBy = ClaimVerification.Admin });
+        await db.SaveChangesAsync(ct);
+    }
+
+    public TrackerDb Db() => Site.Services.GetRequiredService<IDbContextFactory<TrackerDb>>().CreateDbContext();
+
+    public static string Email(string role) => role + "@example.org";
+
+    /// <summary>A client signed in as <paramref name="role"/> (none for anonymous), not following redirects.</summary>
+    public async Task<HttpClient> ClientAsync(string role)
+    {
+        var client = Site.CreateClient(new() { AllowAutoRedirect = false });
+        if (role == "anonymous") return client;
+        using var response = await client.GetAsync(new Uri("/test/sign-in?email=" + Email(role), UriKind.Relative), TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
+        return client;
+    }
+
+    /// <summary>The antiforgery token of the signed-in client, from a form of a page.</summary>
+    public async Task<string> FormTokenAsync(HttpClient client, string? path = null)
+    {
+        var html = await client.GetStringAsync(new Uri(path ?? FreePersonPath, UriKind.Relative), TestContext.Current.CancellationToken);
+        return TokenField().Match(html) is { Success: true } m ? WebUtility.HtmlDecode(m.Groups[1].Success ? m.Groups[1].Value : m.Groups[2].Value) : throw new InvalidOperationException("no antiforgery token on " + (path ?? FreePersonPath));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Site.DisposeAsync();
+        await Host.DisposeAsync();
+    }
+
+    [GeneratedRegex("<input[^>]*name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"|<input[^>]*value=\"([^\"]+)\"[^>]*name=\"__RequestVerificationToken\"")]
+    private static partial Regex TokenField();
+
+    private sealed class SignInRoute : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.Map("/test/sign-in", b => b.Run(async context =>
+            {
+                var users = context.RequestServices.GetRequiredService<UserManager<Account>>();
+                var account = await users.FindByEmailAsync(context.Request.Query["email"].ToString()) ?? throw new InvalidOperationException("no such account");
+                await context.RequestServices.GetRequiredService<SignInManager<Account>>().SignInAsync(account, isPersistent: false);
+                context.Response.StatusCode = StatusCodes.Status204NoContent;
+            }));
+            next(app);
+        };
+    }
+}
