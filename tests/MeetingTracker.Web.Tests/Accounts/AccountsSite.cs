@@ -17,8 +17,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace MeetingTracker.Web.Tests.Accounts;
 
 /// <summary>
-/// A harvested site with one account per role (user, other user, owner of an action, chair of a team, admin) and a
-/// test-only sign-in route (<c>/test/sign-in?email=</c>, added by a startup filter; the site has no such route).
+/// A harvested site with one account per role (user, other user, owner of an action, chair of a team, admin), each
+/// signed in through the site's own sign-in form.
 /// </summary>
 public sealed partial class AccountsSite : IAsyncLifetime
 {
@@ -40,7 +40,7 @@ public sealed partial class AccountsSite : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         var ct = TestContext.Current.CancellationToken;
-        Site = Host.WithWebHostBuilder(b => b.ConfigureServices(s => s.AddSingleton<IStartupFilter>(new SignInRoute())));
+        Site = Host;
         using (Site.CreateClient()) { }
         await using var db = Db();
         for (var i = 0; !await db.Runs.AnyAsync(r => r.Status == HarvestStatus.Succeeded, ct); i++)
@@ -65,7 +65,7 @@ public sealed partial class AccountsSite : IAsyncLifetime
         foreach (var role in Roles.Skip(1))
         {
             var account = new Account { UserName = Email(role), Email = Email(role), EmailConfirmed = true, DisplayName = role };
-            Assert.True((await users.CreateAsync(account)).Succeeded);
+            Assert.True((await users.CreateAsync(account, Password)).Succeeded);
             AccountIds[role] = account.Id;
         }
 
@@ -78,15 +78,27 @@ public sealed partial class AccountsSite : IAsyncLifetime
 
     public static string Email(string role) => role + "@example.org";
 
-    /// <summary>A client signed in as <paramref name="role"/> (none for anonymous), not following redirects.</summary>
+    public const string Password = "matrix-password-1";
+
+    /// <summary>
+    /// A client signed in as <paramref name="role"/> through the real sign-in form (none for anonymous), not following
+    /// redirects; each client comes from its own address, so the sign-in rate limit never counts one test's for another.
+    /// </summary>
     public async Task<HttpClient> ClientAsync(string role)
     {
-        var client = Site.CreateClient(new() { AllowAutoRedirect = false });
+        var client = Site.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = true });
+        client.DefaultRequestHeaders.Add("X-Forwarded-For", $"203.0.113.{Interlocked.Increment(ref clients) % 250}");
         if (role == "anonymous") return client;
-        using var response = await client.GetAsync(new Uri("/test/sign-in?email=" + Email(role), UriKind.Relative), TestContext.Current.CancellationToken);
-        Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
+        // Not disposed: the AccountClient would dispose the signed-in HttpClient the caller is given.
+#pragma warning disable CA2000
+        using var response = await new AccountClient(client).SignInAsync(Email(role), Password);
+#pragma warning restore CA2000
+        Assert.True(response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location?.OriginalString.Contains("login", StringComparison.Ordinal) != true,
+            $"sign-in as {role}: {(int)response.StatusCode} {response.Headers.Location}");
         return client;
     }
+
+    private int clients;
 
     /// <summary>The antiforgery token of the signed-in client, from a form of a page.</summary>
     public async Task<string> FormTokenAsync(HttpClient client, string? path = null)
@@ -95,27 +107,8 @@ public sealed partial class AccountsSite : IAsyncLifetime
         return TokenField().Match(html) is { Success: true } m ? WebUtility.HtmlDecode(m.Groups[1].Success ? m.Groups[1].Value : m.Groups[2].Value) : throw new InvalidOperationException("no antiforgery token on " + (path ?? FreePersonPath));
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await Site.DisposeAsync();
-        await Host.DisposeAsync();
-    }
+    public async ValueTask DisposeAsync() => await Host.DisposeAsync();
 
     [GeneratedRegex("<input[^>]*name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"|<input[^>]*value=\"([^\"]+)\"[^>]*name=\"__RequestVerificationToken\"")]
     private static partial Regex TokenField();
-
-    private sealed class SignInRoute : IStartupFilter
-    {
-        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
-        {
-            app.Map("/test/sign-in", b => b.Run(async context =>
-            {
-                var users = context.RequestServices.GetRequiredService<UserManager<Account>>();
-                var account = await users.FindByEmailAsync(context.Request.Query["email"].ToString()) ?? throw new InvalidOperationException("no such account");
-                await context.RequestServices.GetRequiredService<SignInManager<Account>>().SignInAsync(account, isPersistent: false);
-                context.Response.StatusCode = StatusCodes.Status204NoContent;
-            }));
-            next(app);
-        };
-    }
 }

@@ -98,6 +98,69 @@ public sealed class AuthorizationMatrixTests(AccountsSite site) : IClassFixture<
         }
     }
 
+    /// <summary>The site's pages whose own forms post back to them (Blazor's form dispatch: <c>_handler</c> names the form).</summary>
+    public sealed record PageForm(string Path, string FormName, string Policy, Dictionary<string, string> Fields);
+
+    /// <summary>Everyone may post these (they are how one signs in); each still needs the antiforgery token.</summary>
+    public const string Public = "public";
+
+    // Inputs that fail validation or match no account, so that no row changes an account: what is checked is who gets
+    // to the form's handler, not what it does (the account tests do that).
+    public static readonly PageForm[] PageForms =
+    [
+        new("/account/register", "register", Public, new() { ["Input.Email"] = "not-an-address", ["Input.DisplayName"] = "x", ["Input.Password"] = "short", ["Input.Confirm"] = "other" }),
+        new("/account/login", "login", Public, new() { ["Input.Email"] = "nobody@example.org", ["Input.Password"] = "wrong-password-1" }),
+        new("/account/forgot", "forgot", Public, new() { ["Input.Email"] = "not-an-address" }),
+        new("/account/reset?userId=none&code=none", "reset", Public, new() { ["Input.Password"] = "short", ["Input.Confirm"] = "other" }),
+        new("/account/logout", "logout", Public, []),
+        new("/account", "display-name", Policies.User, new() { ["Input.DisplayName"] = "" }),
+        new("/account", "email", Policies.User, new() { ["Input.Email"] = "not-an-address" }),
+        new("/account", "password", Policies.User, new() { ["Input.Current"] = "", ["Input.Password"] = "short", ["Input.Confirm"] = "other" }),
+        new("/account", "delete", Policies.User, new() { ["Input.Password"] = "" }),
+    ];
+
+    public static TheoryData<int, string> PageCases()
+    {
+        var data = new TheoryData<int, string>();
+        for (var i = 0; i < PageForms.Length; i++)
+        {
+            foreach (var role in AccountsSite.Roles) data.Add(i, role);
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(PageCases))]
+    public async Task Each_page_form_allows_or_refuses_each_role_and_needs_its_token(int form, string role)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var row = PageForms[form];
+        using var client = await site.ClientAsync(role);
+        var fields = new Dictionary<string, string>(row.Fields) { ["_handler"] = row.FormName };
+
+        var allowed = row.Policy == Public || role != "anonymous";
+        using (var withoutToken = await client.PostAsync(new Uri(row.Path, UriKind.Relative), new FormUrlEncodedContent(fields), ct))
+        {
+            // Refused either way: a role the page admits gets 400 for the missing token, another is sent to sign in first.
+            var toLogin = withoutToken.Headers.Location?.OriginalString.Contains("/account/login", StringComparison.Ordinal) == true;
+            Assert.True(withoutToken.StatusCode == HttpStatusCode.BadRequest || (!allowed && toLogin), $"{row.Path} '{row.FormName}' without a token as {role}: {(int)withoutToken.StatusCode}");
+        }
+
+        if (allowed || role == "anonymous")
+        {
+            // The token comes from a page the role can open: the form's own page, or the sign-in page for anonymous.
+            fields["__RequestVerificationToken"] = await site.FormTokenAsync(client, allowed ? row.Path : "/account/login");
+        }
+
+        using var response = await client.PostAsync(new Uri(row.Path, UriKind.Relative), new FormUrlEncodedContent(fields), ct);
+        var location = response.Headers.Location?.OriginalString ?? string.Empty;
+        var refused = location.Contains("/account/login", StringComparison.Ordinal) || location.Contains("/account/denied", StringComparison.Ordinal);
+        Assert.True(
+            allowed ? response.StatusCode is HttpStatusCode.OK or HttpStatusCode.Redirect && !(refused && row.FormName != "logout") : response.StatusCode == HttpStatusCode.Redirect && refused,
+            $"{row.Path} '{row.FormName}' as {role}: {(int)response.StatusCode} {location}");
+    }
+
     [Fact]
     public void Every_write_endpoint_is_in_the_table()
     {
