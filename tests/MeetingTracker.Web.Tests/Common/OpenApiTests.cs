@@ -9,8 +9,11 @@ public sealed class OpenApiTests(SiteFixture site) : IClassFixture<SiteFixture>
     public static readonly string[] Routes =
     [
         "/api/meetings", "/api/meetings/{id}", "/api/meetings/{id}/log", "/api/teams", "/api/teams/{key}",
-        "/api/people", "/api/people/{name}", "/api/actions", "/api/ideas", "/api/search",
+        "/api/people", "/api/people/{name}", "/api/actions", "/api/ideas", "/api/search", "/api/account",
     ];
+
+    /// <summary>Routes that only change state (no GET).</summary>
+    public static readonly string[] WriteOnlyRoutes = ["/api/account/claims"];
 
     [Fact]
     public async Task The_document_reads_back_without_errors_and_lists_every_api_route()
@@ -23,7 +26,14 @@ public sealed class OpenApiTests(SiteFixture site) : IClassFixture<SiteFixture>
         Assert.Empty(read.Diagnostic?.Errors ?? []);
         var document = Assert.IsType<OpenApiDocument>(read.Document);
         Assert.Empty(document.Validate(ValidationRuleSet.GetDefaultRuleSet()) ?? []);
-        Assert.Equal(Routes.Order(StringComparer.Ordinal), document.Paths.Keys.Where(p => p.StartsWith("/api/", StringComparison.Ordinal)).Order(StringComparer.Ordinal));
+        Assert.Equal(Routes.Concat(WriteOnlyRoutes).Order(StringComparer.Ordinal), document.Paths.Keys.Where(p => p.StartsWith("/api/", StringComparison.Ordinal)).Order(StringComparer.Ordinal));
+        // Both ways to call the API are described: the session cookie and a personal access token.
+        var schemes = document.Components!.SecuritySchemes!;
+        Assert.Contains(schemes.Values, s => s.Type == SecuritySchemeType.Http && string.Equals(s.Scheme, "bearer", StringComparison.OrdinalIgnoreCase));
+        Assert.Contains(schemes.Values, s => s.Type == SecuritySchemeType.ApiKey && s.In == ParameterLocation.Cookie);
+        var post = document.Paths["/api/account/claims"].Operations![HttpMethod.Post];
+        Assert.Contains("401", post.Responses!.Keys);
+        Assert.NotEmpty(post.Security ?? []);
         Assert.All(Routes, route =>
         {
             var get = document.Paths[route].Operations![HttpMethod.Get];
