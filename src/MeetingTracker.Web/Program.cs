@@ -9,6 +9,7 @@ using MeetingTracker.Web.Configuration;
 using MeetingTracker.Web.Feeds;
 using MeetingTracker.Web.Harvesting;
 using MeetingTracker.Web.Jobs;
+using MeetingTracker.Web.Mail;
 using MeetingTracker.Web.Search;
 using Microsoft.AspNetCore.HttpOverrides;
 
@@ -27,6 +28,7 @@ builder.AddAccountabilityPages();
 builder.AddTeamsPeopleAndStats();
 builder.AddSearchPages();
 builder.AddAccounts();
+builder.AddMail();
 builder.Services.AddRazorComponents();
 
 var app = builder.Build();
