@@ -29,6 +29,7 @@ builder.AddTeamsPeopleAndStats();
 builder.AddSearchPages();
 builder.AddAccounts();
 builder.AddMail();
+builder.AddOidc();
 builder.Services.AddRazorComponents();
 
 var app = builder.Build();
@@ -49,6 +50,7 @@ app.MapStaticAssets();
 app.UseJobsDashboard();
 app.MapSiteApi();
 app.MapFeeds();
+app.MapExternalLogin();
 app.MapOldMeetbotUrls();
 app.MapRazorComponents<App>();
 
