@@ -35,8 +35,20 @@ public sealed class PickupFolderDelivery(string folder, TimeProvider clock) : IM
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or OperationCanceledException)
         {
-            File.Delete(temp);
+            DeleteQuietly(temp);
             throw new MailNotSentException($"could not write {name} into {folder}: {e.Message}", e);
+        }
+    }
+
+    private static void DeleteQuietly(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // The folder itself is missing or closed: nothing was left in it.
         }
     }
 

@@ -7,7 +7,7 @@ using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 
 namespace MeetingTracker.Web.Accounts;
 
-public static class OidcSetup
+public static partial class OidcSetup
 {
     private static readonly string[] BaseScopes = ["openid", "profile", "email"];
     private static readonly string[] UserInfoClaims = ["email_verified", "nickname", "preferred_username"];
@@ -91,10 +91,14 @@ public static class OidcSetup
         };
         o.Events.OnRemoteFailure = ctx =>
         {
-            // Cancelled at the provider, a stale correlation cookie …: back to the login page with a message, not a 500.
-            ctx.Response.Redirect(ExternalLoginEndpoints.LoginWithError("Signing in with " + oidc.DisplayName + " did not succeed: " + ctx.Failure?.Message));
+            // Cancelled at the provider, a stale correlation cookie …: logged, and back to the login page with a message, not a 500.
+            LogRemoteFailure(ctx.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(OidcSetup)), ctx.Failure);
+            ctx.Response.Redirect(ExternalLoginEndpoints.LoginWithError($"Signing in with {oidc.DisplayName} did not succeed (cancelled or expired); please try again."));
             ctx.HandleResponse();
             return Task.CompletedTask;
         };
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Sign-in with the OpenID Connect provider failed")]
+    private static partial void LogRemoteFailure(ILogger logger, Exception? failure);
 }

@@ -110,6 +110,20 @@ public sealed class OidcSignInTests(OidcFixture fixture) : IClassFixture<OidcFix
     }
 
     [Fact]
+    public async Task A_user_who_declines_at_the_provider_lands_on_the_login_page_with_a_message()
+    {
+        Provider.User = new ProviderUser("erin-sub", "erin@example.org", true, "Erin", [], Refuses: true);
+        using var browser = new Browser();
+
+        var end = await SignInAsync(browser, "/");
+
+        Assert.Equal(AccountsSetup.LoginPath, end.AbsolutePath);
+        Assert.Contains("did not succeed", Uri.UnescapeDataString(end.Query), StringComparison.Ordinal);
+        Assert.Contains(browser.Visited, u => u.AbsolutePath == "/signin-oidc" && u.Query.Contains("error=access_denied", StringComparison.Ordinal));
+        Assert.Equal("anonymous", await WhoAmIAsync(browser));
+    }
+
+    [Fact]
     public async Task The_challenge_needs_the_antiforgery_token()
     {
         using var browser = new Browser();

@@ -16,8 +16,9 @@ using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace MeetingTracker.Web.Tests.Accounts;
 
-/// <summary>The user the provider signs in at <c>/test-login</c> (no password page: the test is the user).</summary>
-public sealed record ProviderUser(string Subject, string Email, bool EmailVerified, string Name, string[] Nicks);
+/// <summary>The user the provider signs in at <c>/test-login</c> (no password page: the test is the user); one who
+/// <see cref="Refuses"/> declines to let the site know who they are.</summary>
+public sealed record ProviderUser(string Subject, string Email, bool EmailVerified, string Name, string[] Nicks, bool Refuses = false);
 
 /// <summary>
 /// A real OpenID Connect provider (OpenIddict server 7, EF Core stores in a temporary SQLite file) on real Kestrel on
@@ -120,6 +121,11 @@ public sealed class TestOidcProvider : IAsyncDisposable
         if (!session.Succeeded)
         {
             return Results.Challenge(new AuthenticationProperties { RedirectUri = http.Request.Path + http.Request.QueryString }, [CookieAuthenticationDefaults.AuthenticationScheme]);
+        }
+
+        if (User.Refuses)
+        {
+            return Results.Forbid(authenticationSchemes: [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
         }
 
         var identity = new ClaimsIdentity("provider", Claims.Name, Claims.Role);
