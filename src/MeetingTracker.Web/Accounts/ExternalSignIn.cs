@@ -60,18 +60,30 @@ public sealed partial class ExternalSignIn(
 
     private async Task<(Account? Account, string? Error)> FindOrCreateAsync(ExternalLoginInfo info)
     {
+        var email = info.Principal.FindFirstValue("email") ?? info.Principal.FindFirstValue(ClaimTypes.Email);
+        var verified = bool.TryParse(info.Principal.FindFirstValue("email_verified"), out var v) && v;
         if (await users.FindByLoginAsync(info.LoginProvider, info.ProviderKey) is { } linked)
         {
-            return linked.IsActive ? (linked, null) : (null, "This account is disabled.");
+            if (!linked.IsActive)
+            {
+                return (null, "This account is disabled.");
+            }
+
+            if (!linked.EmailConfirmed && verified && string.Equals(linked.Email, email, StringComparison.OrdinalIgnoreCase))
+            {
+                // The provider has verified the address since the account was made.
+                linked.EmailConfirmed = true;
+                await users.UpdateAsync(linked);
+            }
+
+            return (linked, null);
         }
 
-        var email = info.Principal.FindFirstValue("email") ?? info.Principal.FindFirstValue(ClaimTypes.Email);
         if (string.IsNullOrWhiteSpace(email))
         {
             return (null, "The provider did not give an e-mail address.");
         }
 
-        var verified = bool.TryParse(info.Principal.FindFirstValue("email_verified"), out var v) && v;
         var existing = await users.FindByEmailAsync(email);
         if (existing is not null)
         {

@@ -95,7 +95,7 @@ public sealed class OidcSignInTests(OidcFixture fixture) : IClassFixture<OidcFix
     }
 
     [Fact]
-    public async Task An_address_the_provider_did_not_verify_makes_an_unconfirmed_account_that_cannot_sign_in_yet()
+    public async Task An_address_the_provider_did_not_verify_makes_an_unconfirmed_account_that_signs_in_once_it_does()
     {
         Provider.User = new ProviderUser("dan-sub", "dan@example.org", false, "Dan", []);
         using var browser = new Browser();
@@ -105,8 +105,14 @@ public sealed class OidcSignInTests(OidcFixture fixture) : IClassFixture<OidcFix
         Assert.Equal(AccountsSetup.LoginPath, end.AbsolutePath);
         Assert.Contains("confirm your e-mail address", Uri.UnescapeDataString(end.Query), StringComparison.Ordinal);
         Assert.Equal("anonymous", await WhoAmIAsync(browser));
-        await using var db = Site.Db();
-        Assert.False((await db.Users.SingleAsync(a => a.Email == "dan@example.org", Ct)).EmailConfirmed);
+        await using (var db = Site.Db())
+        {
+            Assert.False((await db.Users.SingleAsync(a => a.Email == "dan@example.org", Ct)).EmailConfirmed);
+        }
+
+        Provider.User = Provider.User with { EmailVerified = true };
+        Assert.Equal(new Uri(Site.BaseAddress, "/"), await SignInAsync(browser, "/"));
+        Assert.Equal("dan@example.org", await WhoAmIAsync(browser));
     }
 
     [Fact]
