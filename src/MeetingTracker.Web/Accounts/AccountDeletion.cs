@@ -21,12 +21,7 @@ public sealed class AccountDeletion(TrackerDb db, UserManager<Account> users, Ti
         var now = clock.GetUtcNow();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
 
-        foreach (var claim in await db.NickClaims.Where(c => c.AccountId == account.Id && c.Status != ClaimStatus.Ended && c.Status != ClaimStatus.Refused).ToListAsync(cancellationToken))
-        {
-            claim.Status = ClaimStatus.Ended;
-            claim.DecidedAt = now;
-            claim.Note = ClaimNote;
-        }
+        await Claims.EndAllForAsync(db, account.Id, ClaimNote, now, cancellationToken);
 
         foreach (var token in await db.AccessTokens.Where(t => t.AccountId == account.Id && t.RevokedAt == null).ToListAsync(cancellationToken))
         {
