@@ -38,6 +38,7 @@ public static class HttpSuite
             await using (rig)
             {
                 targets = await Targets.PickAsync(rig.Get<IDbContextFactory<TrackerDb>>(), corpus.Tree, cancellationToken);
+                await SignedInUser.CreateAsync(rig.Get<IDbContextFactory<TrackerDb>>(), TimeProvider.System, cancellationToken);
             }
 
             // The host needs the index's write lock, which the rig held until now.
@@ -51,12 +52,14 @@ public static class HttpSuite
             await nginx.WaitUntilServingAsync(new Uri(nginxBase, targets.StaticLog), TimeSpan.FromSeconds(30), cancellationToken);
             Console.WriteLine(targets.Describe());
 
+            var session = await SignedInUser.SignInAsync(webBase, cancellationToken);
             var rows = new List<HttpRow>();
-            foreach (var (name, url, isTarget) in targets.Urls(webBase, nginxBase))
+            foreach (var (name, url, isTarget, signedIn) in targets.Urls(webBase, nginxBase))
             {
-                var bytes = await PageBytesAsync(url, cancellationToken);
-                await Wrk.RunAsync(url.ToString(), args.Connections, WarmupSeconds, cancellationToken);
-                var result = await Wrk.RunAsync(url.ToString(), args.Connections, args.Duration, cancellationToken);
+                var cookie = signedIn ? session : null;
+                var bytes = await PageBytesAsync(url, cookie, cancellationToken);
+                await Wrk.RunAsync(url.ToString(), args.Connections, WarmupSeconds, cancellationToken, cookie);
+                var result = await Wrk.RunAsync(url.ToString(), args.Connections, args.Duration, cancellationToken, cookie);
                 var row = new HttpRow(name, url.PathAndQuery, bytes, result, isTarget);
                 Console.WriteLine(row.Line());
                 rows.Add(row);
@@ -71,10 +74,12 @@ public static class HttpSuite
         }
     }
 
-    private static async Task<long> PageBytesAsync(Uri url, CancellationToken cancellationToken)
+    private static async Task<long> PageBytesAsync(Uri url, string? cookie, CancellationToken cancellationToken)
     {
-        using var client = new HttpClient();
-        using var response = await client.GetAsync(url, cancellationToken);
+        using var client = new HttpClient(new HttpClientHandler { UseCookies = false, AllowAutoRedirect = false });
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        if (cookie is not null) request.Headers.Add("Cookie", cookie);
+        using var response = await client.SendAsync(request, cancellationToken);
         var body = await response.Content.ReadAsByteArrayAsync(cancellationToken);
         if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"GET {url}: {(int)response.StatusCode}");
         return body.LongLength;

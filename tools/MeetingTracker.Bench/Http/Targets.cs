@@ -29,14 +29,22 @@ public sealed record Targets(string TeamKey, int TeamMeetings, int MeetingId, st
         return new Targets(team.Key, team.Count, meeting.Id, meeting.MeetingKey, meeting.LineCount, name, person.Count, SearchWord, log);
     }
 
-    /// <summary>Name, URL and whether the targets apply, in the order measured (the URL scheme is the site's Links).</summary>
-    public IEnumerable<(string Name, Uri Url, bool IsTarget)> Urls(Uri web, Uri nginx)
+    /// <summary>
+    /// Name, URL, whether the targets apply and whether a signed-in user asks, in the order measured (the URL scheme is
+    /// the site's Links). The signed-in rows are the anonymous pages again with a session cookie (issue 11): the header
+    /// then names the user and the page cannot come from a shared cache.
+    /// </summary>
+    public IEnumerable<(string Name, Uri Url, bool IsTarget, bool SignedIn)> Urls(Uri web, Uri nginx)
     {
-        yield return ("team page", new Uri(web, "teams/" + Uri.EscapeDataString(TeamKey)), true);
-        yield return ("person page", new Uri(web, "people/" + Uri.EscapeDataString(Person)), true);
-        yield return ("meeting page", new Uri(web, "meetings/" + MeetingId.ToString(CultureInfo.InvariantCulture)), true);
-        yield return ("search page", new Uri(web, "search?q=" + Uri.EscapeDataString(Query)), true);
-        yield return ("nginx: the meeting's .log.html", new Uri(nginx, StaticLog), false);
+        var team = new Uri(web, "teams/" + Uri.EscapeDataString(TeamKey));
+        var meeting = new Uri(web, "meetings/" + MeetingId.ToString(CultureInfo.InvariantCulture));
+        yield return ("team page", team, true, false);
+        yield return ("person page", new Uri(web, "people/" + Uri.EscapeDataString(Person)), true, false);
+        yield return ("meeting page", meeting, true, false);
+        yield return ("search page", new Uri(web, "search?q=" + Uri.EscapeDataString(Query)), true, false);
+        yield return ("team page, signed in", team, true, true);
+        yield return ("meeting page, signed in", meeting, true, true);
+        yield return ("nginx: the meeting's .log.html", new Uri(nginx, StaticLog), false, false);
     }
 
     public string Describe() => string.Create(

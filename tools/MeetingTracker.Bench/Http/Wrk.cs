@@ -12,10 +12,17 @@ public static partial class Wrk
 {
     public const string Path = "/usr/bin/wrk";
 
-    public static async Task<WrkResult> RunAsync(string url, int connections, int seconds, CancellationToken cancellationToken)
+    /// <param name="cookie">A <c>Cookie</c> header for every request (a signed-in user's session), or null.</param>
+    public static async Task<WrkResult> RunAsync(string url, int connections, int seconds, CancellationToken cancellationToken, string? cookie = null)
     {
         var start = new ProcessStartInfo(Path) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var arg in new[] { "-t1", $"-c{connections}", $"-d{seconds}s", "--timeout", "5s", "--latency", url }) start.ArgumentList.Add(arg);
+        if (cookie is not null)
+        {
+            start.ArgumentList.Add("-H");
+            start.ArgumentList.Add("Cookie: " + cookie);
+        }
+
         using var process = Process.Start(start) ?? throw new InvalidOperationException("wrk did not start");
         var output = await process.StandardOutput.ReadToEndAsync(cancellationToken);
         var error = await process.StandardError.ReadToEndAsync(cancellationToken);
