@@ -25,13 +25,19 @@ public sealed class Chromium : IAsyncLifetime
         });
     }
 
-    /// <summary>A fresh page (its own context) on <paramref name="site"/>; phones pass their viewport.</summary>
-    public async Task<IPage> NewPageAsync(Uri site, int width = 1280, int height = 900)
+    /// <summary>
+    /// A fresh page (its own context, so its own cookies) on <paramref name="site"/>; phones pass their viewport, pages
+    /// that must work without script turn it off, and a page may start with another's cookies
+    /// (<see cref="IBrowserContext.StorageStateAsync"/>).
+    /// </summary>
+    public async Task<IPage> NewPageAsync(Uri site, int width = 1280, int height = 900, bool javaScript = true, string? storageState = null)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = site.ToString(),
             ViewportSize = new ViewportSize { Width = width, Height = height },
+            JavaScriptEnabled = javaScript,
+            StorageState = storageState,
         });
         return await context.NewPageAsync();
     }

@@ -24,11 +24,15 @@ public static class PageChecks
         }
     }
 
-    /// <summary>Runs axe-core on the page; fails listing every serious or critical violation with its elements.</summary>
+    /// <summary>
+    /// Runs axe-core on the page; fails listing every serious or critical violation with its elements. axe-core is
+    /// script run in the page: on a page whose context has JavaScript off, Playwright's evaluate never returns, hence
+    /// the time limit (a failure rather than a hung run).
+    /// </summary>
     public static async Task AssertAccessibleAsync(this IPage page, string name)
     {
         ArgumentNullException.ThrowIfNull(page);
-        var result = await page.RunAxe();
+        var result = await page.RunAxe().WaitAsync(TimeSpan.FromMinutes(1), TestContext.Current.CancellationToken);
         Assert.NotEmpty(result.Passes);
         var bad = result.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
         foreach (var minor in result.Violations.Except(bad))

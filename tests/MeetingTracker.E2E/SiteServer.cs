@@ -27,7 +27,14 @@ public sealed class SiteServer : WebApplicationFactory<Program>, IAsyncLifetime
 
     public string Root { get; } = Path.Combine(Path.GetTempPath(), "mt-e2e-" + Guid.NewGuid().ToString("N"));
 
-    private string DataDir => Path.Combine(Root, "data");
+    /// <summary>Admins by address (<c>MeetingTracker:Admins</c>): accounts the tests register under these addresses administer the site.</summary>
+    public static IReadOnlyList<string> Admins { get; } = ["admin-claims@example.org", "admin-axe@example.org"];
+
+    /// <summary>The site's data folder: its database, index and the mail pickup folder.</summary>
+    public string DataDir => Path.Combine(Root, "data");
+
+    /// <summary>Where the site writes every message it sends as one <c>.eml</c> file (no SMTP host is configured).</summary>
+    public string MailDir => Path.Combine(DataDir, "mail");
 
     private string LogsDir => Path.Combine(Root, "sample-logs");
 
@@ -54,6 +61,13 @@ public sealed class SiteServer : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("MeetingTracker:Sources:0:Name", SourceName);
         builder.UseSetting("MeetingTracker:Sources:0:Location", LogsDir);
         builder.UseSetting("MeetingTracker:Sources:0:Schedule", "0 3 * * *");
+        for (var i = 0; i < Admins.Count; i++)
+        {
+            builder.UseSetting($"MeetingTracker:Admins:{i}", Admins[i]);
+        }
+
+        // The outbox is looked at every quarter second (3 s by default), so a test waits little for its mail.
+        builder.UseSetting("MeetingTracker:Mail:PollInterval", "00:00:00.250");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Hangfire", "Warning");
     }
