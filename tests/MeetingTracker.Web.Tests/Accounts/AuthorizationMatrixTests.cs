@@ -35,10 +35,13 @@ public sealed class AuthorizationMatrixTests(AccountsSite site) : IClassFixture<
         new("POST", "/account/external", Public, _ => new() { ["returnUrl"] = "/" }),
     ];
 
-    public static TheoryData<int, string> Cases()
+    public static TheoryData<int, string> Cases() => EveryRole(Routes.Length);
+
+    // Each row of a table × each role.
+    private static TheoryData<int, string> EveryRole(int rows)
     {
         var data = new TheoryData<int, string>();
-        for (var i = 0; i < Routes.Length; i++)
+        for (var i = 0; i < rows; i++)
         {
             foreach (var role in AccountsSite.Roles) data.Add(i, role);
         }
@@ -125,16 +128,7 @@ public sealed class AuthorizationMatrixTests(AccountsSite site) : IClassFixture<
         new("/account", "delete", Policies.User, new() { ["Input.Password"] = "" }),
     ];
 
-    public static TheoryData<int, string> PageCases()
-    {
-        var data = new TheoryData<int, string>();
-        for (var i = 0; i < PageForms.Length; i++)
-        {
-            foreach (var role in AccountsSite.Roles) data.Add(i, role);
-        }
-
-        return data;
-    }
+    public static TheoryData<int, string> PageCases() => EveryRole(PageForms.Length);
 
     [Theory]
     [MemberData(nameof(PageCases))]
