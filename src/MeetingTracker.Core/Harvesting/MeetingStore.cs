@@ -152,7 +152,7 @@ internal sealed class MeetingStore : IDisposable
         var handled = meetingBots.Where(n => people.Knows(n) && !botsDone.Contains(n)).ToList();
         foreach (var nick in handled)
         {
-            if (await BotPeople.RemoveAsync(db, sourceId, nick, cancellationToken)) people.Forget(nick);
+            if (await BotPeople.RemoveAsync(db, sourceId, nick, clock.GetUtcNow(), cancellationToken)) people.Forget(nick);
         }
 
         return handled;

@@ -1,3 +1,4 @@
+using MeetingTracker.Core.Accounts;
 using MeetingTracker.Core.Meetbot;
 using MeetingTracker.Core.Storage;
 using Microsoft.EntityFrameworkCore;
@@ -88,6 +89,8 @@ public sealed class AliasEditor(IDbContextFactory<TrackerDb> dbFactory)
         await db.SaveChangesAsync(cancellationToken);
         if (from is { } old && old != target && !await db.PersonAliases.AnyAsync(a => a.PersonId == old, cancellationToken))
         {
+            // What people said of the old person (their claims) goes with its nicks to the person it merged into.
+            await ClaimsOfMergedPeople.MoveAsync(db, old, target, cancellationToken);
             await db.People.Where(p => p.Id == old).ExecuteDeleteAsync(cancellationToken);
         }
 

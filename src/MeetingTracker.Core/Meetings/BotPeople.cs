@@ -1,3 +1,4 @@
+using MeetingTracker.Core.Accounts;
 using MeetingTracker.Core.Storage;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,7 +14,7 @@ namespace MeetingTracker.Core.Meetings;
 internal static class BotPeople
 {
     /// <summary>Returns true when the nick's alias was deleted (the caller's directory should forget it).</summary>
-    public static async Task<bool> RemoveAsync(TrackerDb db, int sourceId, string nick, CancellationToken cancellationToken)
+    public static async Task<bool> RemoveAsync(TrackerDb db, int sourceId, string nick, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var lower = nick.ToLowerInvariant();
 #pragma warning disable CA1304, CA1311, CA1862 // ToLower() is translated to SQL lower() on every provider; IRC nicks are ASCII.
@@ -45,7 +46,9 @@ internal static class BotPeople
             await db.ItemOwners.Where(o => orphans.Contains(o.PersonId)).ExecuteDeleteAsync(cancellationToken);
             await db.Lines.Where(l => orphans.Contains(l.PersonId!.Value)).ExecuteUpdateAsync(s => s.SetProperty(l => l.PersonId, (int?)null), cancellationToken);
             await db.Items.Where(i => orphans.Contains(i.PersonId!.Value)).ExecuteUpdateAsync(s => s.SetProperty(i => i.PersonId, (int?)null), cancellationToken);
-            await db.People.Where(p => orphans.Contains(p.Id)).ExecuteDeleteAsync(cancellationToken);
+            // A person someone claimed stays (without aliases), its claims ended: what people said is never dropped.
+            var claimed = await ClaimsOfMergedPeople.KeepClaimedAsync(db, orphans, now, cancellationToken);
+            await db.People.Where(p => orphans.Contains(p.Id) && !claimed.Contains(p.Id)).ExecuteDeleteAsync(cancellationToken);
         }
 
         return true;

@@ -1,3 +1,4 @@
+using MeetingTracker.Core.Accounts;
 using MeetingTracker.Core.Harvesting;
 using MeetingTracker.Core.Meetbot;
 using MeetingTracker.Core.Meetings;
@@ -149,6 +150,34 @@ public sealed class BotHarvestTests
         Assert.Equal(itemIds, await db.Items.OrderBy(i => i.Id).Select(i => i.Id).ToListAsync(Ct));
         Assert.True(await db.Lines.Where(l => l.Nick == Bot).AllAsync(l => l.PersonId == null, Ct));
         Assert.True(await db.PersonAliases.AnyAsync(a => a.Nick == "carol", Ct));
+    }
+
+    [Fact]
+    public async Task A_bot_person_someone_claimed_is_kept_without_alias_and_the_claim_ends()
+    {
+        using var dir = new TempDir();
+        dir.Write(LogPath, Log);
+        await using var host = await HarvestHost.StartAsync(Ct);
+        await host.HarvestAsync(Source(dir), Ct);
+        await StoreBotAsPersonAsync(host, Bot);
+        int person;
+        await using (var db = host.Db())
+        {
+            person = await db.PersonAliases.Where(a => a.Nick == Bot).Select(a => a.PersonId).SingleAsync(Ct);
+            db.Users.Add(new Account { Id = "claimer", UserName = "claimer", DisplayName = "claimer" });
+            db.NickClaims.Add(new NickClaim { AccountId = "claimer", PersonId = person, Nick = Bot, Status = ClaimStatus.Pending });
+            await db.SaveChangesAsync(Ct);
+        }
+
+        // Before claimed people were kept, deleting the bot's person hit the claim's foreign key and the re-read failed.
+        var summary = await host.HarvestAsync(Source(dir), Ct, parserVersion: MeetbotReader.Version + 1);
+
+        Assert.Equal(1, summary.Updated);
+        await using var check = host.Db();
+        Assert.False(await check.PersonAliases.AnyAsync(a => a.Nick == Bot, Ct));
+        Assert.True(await check.People.AnyAsync(p => p.Id == person, Ct));
+        var claim = await check.NickClaims.SingleAsync(Ct);
+        Assert.Equal((ClaimStatus.Ended, ClaimsOfMergedPeople.TurnedOutBot), (claim.Status, claim.Note));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using MeetingTracker.Core.Accounts;
 using MeetingTracker.Core.Harvesting;
 using MeetingTracker.Core.Meetbot;
 using MeetingTracker.Core.Meetings;
@@ -55,6 +56,39 @@ public sealed class AliasEditorTests
         var (_, list, _) = CliRunner.Run("alias", "list", "--data", host.DataDir);
         Assert.Contains("team fedora-design: design-team, fedora-design", list, StringComparison.Ordinal);
         Assert.Contains("person rbean: rbean, rbean_work", list, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Claims_of_a_merged_person_go_with_it_and_one_another_account_holds_waits_for_an_admin()
+    {
+        using var tree = new TempDir();
+        tree.Write("fedora-meeting/2024-01-08/fedora-design.2024-01-08-10.00.log.txt", Log("fedora-design"));
+        await using var host = await HarvestHost.StartAsync(Ct);
+        await host.HarvestAsync(new SourceOptions { Name = "t", Location = tree.Path }, Ct);
+        int rbean, work;
+        await using (var db = host.Db())
+        {
+            rbean = await db.PersonAliases.Where(a => a.Nick == "rbean").Select(a => a.PersonId).SingleAsync(Ct);
+            work = await db.PersonAliases.Where(a => a.Nick == "rbean_work").Select(a => a.PersonId).SingleAsync(Ct);
+            db.Users.AddRange(new Account { Id = "a", UserName = "a", DisplayName = "a" }, new Account { Id = "b", UserName = "b", DisplayName = "b" });
+            db.NickClaims.Add(new NickClaim { AccountId = "a", PersonId = rbean, Nick = "rbean", Status = ClaimStatus.Verified, VerifiedBy = ClaimVerification.Admin });
+            db.NickClaims.Add(new NickClaim { AccountId = "b", PersonId = work, Nick = "rbean_work", Status = ClaimStatus.Verified, VerifiedBy = ClaimVerification.Admin });
+            await db.SaveChangesAsync(Ct);
+        }
+
+        // Before claims moved with their person, deleting the merged person hit the claim's foreign key: the merge failed.
+        var (exit, _, error) = CliRunner.Run("alias", "person", "rbean_work", "rbean", "--data", host.DataDir);
+
+        Assert.True(exit == 0, error);
+        await using (var db = host.Db())
+        {
+            Assert.False(await db.People.AnyAsync(p => p.Id == work, Ct));
+            var claims = await db.NickClaims.OrderBy(c => c.AccountId).Select(c => new { c.AccountId, c.PersonId, c.Status, c.Note }).ToListAsync(Ct);
+            Assert.Equal(2, claims.Count);
+            Assert.All(claims, c => Assert.Equal(rbean, c.PersonId));
+            Assert.Equal(ClaimStatus.Verified, claims[0].Status);
+            Assert.Equal((ClaimStatus.Pending, Claims.WaitsForAdmin), (claims[1].Status, claims[1].Note));
+        }
     }
 
     private static async Task AssertMerged(HarvestHost host)
