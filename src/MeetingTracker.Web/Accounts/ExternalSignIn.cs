@@ -19,6 +19,7 @@ public sealed partial class ExternalSignIn(
     TrackerDb db,
     OidcNickClaims nickClaims,
     IOptions<OidcOptions> options,
+    AccountMail mail,
     TimeProvider clock,
     ILogger<ExternalSignIn> logger)
 {
@@ -123,6 +124,13 @@ public sealed partial class ExternalSignIn(
         }
 
         LogCreated(account.Id, info.LoginProvider, verified);
+        if (!verified)
+        {
+            // Nobody proved the address yet: the user can prove it as a registering user does, by the mailed link.
+            mail.Confirm(db, signIn.Context, email, account.Id, await users.GenerateEmailConfirmationTokenAsync(account));
+            await db.SaveChangesAsync();
+        }
+
         return await LinkAsync(account, info);
     }
 

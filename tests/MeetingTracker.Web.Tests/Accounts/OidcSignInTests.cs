@@ -108,6 +108,8 @@ public sealed class OidcSignInTests(OidcFixture fixture) : IClassFixture<OidcFix
         await using (var db = Site.Db())
         {
             Assert.False((await db.Users.SingleAsync(a => a.Email == "dan@example.org", Ct)).EmailConfirmed);
+            // The address can be proved by mail too, as a registering user proves it.
+            Assert.Equal(AccountMail.ConfirmKind, (await db.Outbox.SingleAsync(m => m.To == "dan@example.org", Ct)).Kind);
         }
 
         Provider.User = Provider.User with { EmailVerified = true };
