@@ -47,6 +47,9 @@ public static class VoteText
         return false;
     }
 
+    /// <summary>meetingology's VOTE item text: <c>motion (Carried)</c> or <c>motion (Denied)</c>.</summary>
+    public static string ItemText(string question, bool carried) => $"{question} ({(carried ? "Carried" : "Denied")})";
+
     /// <summary>meetingology's rule without its <c>#votesrequired</c> (0 unless set): carried when for - against &gt;= 0.</summary>
     public static string OutcomeOfCounts(int inFavour, int against) => inFavour - against >= 0 ? VoteOutcomes.Carried : VoteOutcomes.Denied;
 

@@ -36,7 +36,7 @@ internal static class MoinVoteMerge
         {
             var logged = logVotes.Find(v => Same(v.Vote!.Question, vote.Question));
             var outcome = logged?.Vote!.Outcome ?? OutcomeOfCounts(vote);
-            var text = outcome is null ? vote.Question : $"{vote.Question} ({(outcome == VoteOutcomes.Denied ? "Denied" : "Carried")})";
+            var text = outcome is null ? vote.Question : VoteText.ItemText(vote.Question, outcome != VoteOutcomes.Denied);
             var record = Merge(new VoteRecord(vote.Question, outcome, null, null, null, []), logged?.Vote, vote, d.Warnings);
             var entry = new DraftEntry(false, ItemKind.Vote, logged?.Text ?? text, logged?.Nick, logged?.Time.ToString("HH:mm:ss", CultureInfo.InvariantCulture), logged?.Line ?? vote.Line) { Vote = record };
             Insert(d.Entries, entry);

@@ -95,7 +95,7 @@ internal sealed class MeetingologyVote
 
         var carried = inFavour - against >= VotesRequired;
         var record = new VoteRecord(active, carried ? VoteOutcomes.Carried : VoteOutcomes.Denied, inFavour, against, abstained, voted);
-        var text = $"{active} ({(carried ? "Carried" : "Denied")})";
+        var text = VoteText.ItemText(active, carried);
         active = string.Empty;
         cast.Clear();
         order.Clear();
