@@ -23,6 +23,8 @@ public sealed class TrackerDb(DbContextOptions<TrackerDb> options) : IdentityDbC
 
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
 
+    public DbSet<Accountability.Events.AccountabilityEvent> AccountabilityEvents => Set<Accountability.Events.AccountabilityEvent>();
+
     public DbSet<Source> Sources => Set<Source>();
 
     public DbSet<SourceBot> SourceBots => Set<SourceBot>();

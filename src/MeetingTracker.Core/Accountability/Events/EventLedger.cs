@@ -1,0 +1,91 @@
+using System.Collections.Immutable;
+using MeetingTracker.Core.Storage;
+using Microsoft.EntityFrameworkCore;
+
+namespace MeetingTracker.Core.Accountability.Events;
+
+/// <summary>Every action's and idea's record, as of one read of the events table.</summary>
+public sealed class LedgerView(
+    ImmutableDictionary<int, ActionRecord> actions, ImmutableDictionary<int, IdeaRecord> ideas, ImmutableList<AccountabilityEvent> recent, long lastId)
+{
+    public static readonly LedgerView Empty = new(ImmutableDictionary<int, ActionRecord>.Empty, ImmutableDictionary<int, IdeaRecord>.Empty, [], 0);
+
+    public ImmutableDictionary<int, ActionRecord> Actions { get; } = actions;
+
+    public ImmutableDictionary<int, IdeaRecord> Ideas { get; } = ideas;
+
+    /// <summary>The newest events of every subject (at most <see cref="EventLedger.RecentKept"/>), newest first.</summary>
+    public ImmutableList<AccountabilityEvent> Recent { get; } = recent;
+
+    public long LastId { get; } = lastId;
+
+    public ActionRecord Action(int chainId) => Actions.GetValueOrDefault(chainId) ?? ActionRecord.Empty;
+
+    public IdeaRecord Idea(int ideaId) => Ideas.GetValueOrDefault(ideaId) ?? IdeaRecord.Empty;
+}
+
+/// <summary>
+/// The events table folded in memory. Events are only ever appended, so each <see cref="ReadAsync"/> asks the
+/// database only for rows newer than the last it saw (an index seek that finds nothing on most requests) and refolds
+/// just the subjects they touch; another process's or node's change is seen on the next request. Rows that commit
+/// out of id order (PostgreSQL sequences can) are caught by also re-asking for the last <see cref="LateWindow"/>.
+/// </summary>
+public sealed class EventLedger(IDbContextFactory<TrackerDb> dbFactory, TimeProvider clock) : IDisposable
+{
+    public const int RecentKept = 200;
+
+    public static readonly TimeSpan LateWindow = TimeSpan.FromSeconds(30);
+
+    private readonly SemaphoreSlim gate = new(1, 1);
+    private readonly Dictionary<int, List<AccountabilityEvent>> actionEvents = [];
+    private readonly Dictionary<int, List<AccountabilityEvent>> ideaEvents = [];
+    private readonly HashSet<long> seen = [];
+    private volatile LedgerView view = LedgerView.Empty;
+
+    /// <summary>The records with every event committed before this call.</summary>
+    public async Task<LedgerView> ReadAsync(CancellationToken cancellationToken)
+    {
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            var current = view;
+            var since = clock.GetUtcNow() - LateWindow;
+            var last = current.LastId;
+            var fresh = await db.AccountabilityEvents.AsNoTracking()
+                .Where(e => e.Id > last || (last > 0 && e.At >= since))
+                .OrderBy(e => e.Id)
+                .ToListAsync(cancellationToken);
+            fresh.RemoveAll(e => seen.Contains(e.Id));
+            if (fresh.Count == 0) return current;
+            view = Apply(current, fresh);
+            return view;
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    public void Dispose() => gate.Dispose();
+
+    private LedgerView Apply(LedgerView current, List<AccountabilityEvent> fresh)
+    {
+        var actions = current.Actions.ToBuilder();
+        var ideas = current.Ideas.ToBuilder();
+        foreach (var subject in fresh.GroupBy(e => (e.Subject, e.SubjectId)))
+        {
+            var lists = subject.Key.Subject == EventSubject.Action ? actionEvents : ideaEvents;
+            if (!lists.TryGetValue(subject.Key.SubjectId, out var list)) lists[subject.Key.SubjectId] = list = [];
+            list.AddRange(subject);
+            list.Sort((a, b) => a.Id.CompareTo(b.Id));
+            if (subject.Key.Subject == EventSubject.Action) actions[subject.Key.SubjectId] = ActionRecord.Fold(list);
+            else ideas[subject.Key.SubjectId] = IdeaRecord.Fold(list);
+        }
+
+        foreach (var e in fresh) seen.Add(e.Id);
+        var recent = current.Recent.InsertRange(0, fresh.AsEnumerable().Reverse()).Sort((a, b) => b.Id.CompareTo(a.Id));
+        if (recent.Count > RecentKept) recent = recent.RemoveRange(RecentKept, recent.Count - RecentKept);
+        return new LedgerView(actions.ToImmutable(), ideas.ToImmutable(), recent, Math.Max(current.LastId, fresh.Max(e => e.Id)));
+    }
+}
