@@ -61,6 +61,7 @@ app.MapExternalLogin();
 app.MapOldMeetbotUrls();
 app.MapAccountForms();
 app.MapAdminForms();
+app.MapAccountabilityForms();
 app.MapRazorComponents<App>();
 
 await app.RunAsync();

@@ -70,7 +70,8 @@ public static class ActionStates
     /// <summary>Anyone verified may take it: its owner released it or asked for help.</summary>
     public static bool IsUpForGrabs(this ActionState state) => state is ActionState.NoTime or ActionState.NeedHelp;
 
-    public static ActionState? Parse(string? name) => name?.Trim().ToUpperInvariant() switch
+    /// <summary>The state a name or label gives (<c>need-help</c>, <c>need help</c>, <c>won't do</c>), any case; null for none.</summary>
+    public static ActionState? Parse(string? name) => name?.Trim().Replace(' ', '-').Replace("'", string.Empty, StringComparison.Ordinal).ToUpperInvariant() switch
     {
         "OPEN" => ActionState.Open,
         "OVERDUE" => ActionState.Overdue,

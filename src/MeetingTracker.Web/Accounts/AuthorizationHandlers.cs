@@ -60,7 +60,14 @@ public sealed class AuthorizationHandlers(IDbContextFactory<TrackerDb> dbFactory
             Team team => team.Id,
             _ => null,
         };
-        if (teamId is null) return false;
+        return teamId is { } found && await ChairsTeamAsync(db, people, found);
+    }
+
+    /// <summary>Whether one of <paramref name="people"/> chaired one of the team's last <see cref="TeamChairRequirement.Meetings"/> meetings.</summary>
+    public static async Task<bool> ChairsTeamAsync(TrackerDb db, IReadOnlyCollection<int> people, int teamId)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        if (people.Count == 0) return false;
         var chairs = await db.Meetings.AsNoTracking().Where(m => m.TeamId == teamId).OrderByDescending(m => m.StartedAt)
             .Take(TeamChairRequirement.Meetings).Select(m => m.Chairs).ToListAsync();
         var nicks = await db.PersonAliases.AsNoTracking().Where(a => people.Contains(a.PersonId)).Select(a => a.Nick).ToListAsync();

@@ -40,6 +40,7 @@ public static class ApiHostExtensions
         api.MapTeamsApi();
         api.MapPeopleApi();
         api.MapActionsApi();
+        api.MapActionEventsApi();
         api.MapIdeasApi();
         api.MapSearchApi();
         api.MapAccountApi();

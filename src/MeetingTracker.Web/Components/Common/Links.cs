@@ -35,6 +35,17 @@ public static class Links
 
     public static string Item(int meetingId, int number) => Meeting(meetingId) + "#" + ItemAnchor(number);
 
+    /// <summary>An action chain's page, by the chain's id (its first item's).</summary>
+    public static string Action(int chainId) => "actions/" + chainId.ToString(CultureInfo.InvariantCulture);
+
+    public static string Idea(int ideaId) => "ideas/" + ideaId.ToString(CultureInfo.InvariantCulture);
+
+    public const string Help = "help";
+
+    public static string ActionFeed(int chainId) => "feeds/actions/" + chainId.ToString(CultureInfo.InvariantCulture) + ".atom";
+
+    public static string IdeaFeed(int ideaId) => "feeds/ideas/" + ideaId.ToString(CultureInfo.InvariantCulture) + ".atom";
+
     public static string Search(string query) => "search?q=" + Uri.EscapeDataString(query);
 
     public static string TeamFeed(string key) => "feeds/teams/" + Uri.EscapeDataString(key) + ".atom";

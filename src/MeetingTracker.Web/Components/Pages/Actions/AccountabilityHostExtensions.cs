@@ -13,7 +13,10 @@ public static class AccountabilityHostExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddAccountability().BindConfiguration(AccountabilityOptions.Section);
+        builder.Services.AddSingleton<ActionStandings>();
         builder.Services.AddSingleton<ActionQueries>();
+        builder.Services.AddSingleton<ActionDetails>();
+        builder.Services.AddSingleton<AccountabilityWrites>();
         builder.Services.AddSingleton<IdeaQueries>();
         return builder;
     }

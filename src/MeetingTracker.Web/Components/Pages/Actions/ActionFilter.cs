@@ -16,7 +16,8 @@ public sealed record ActionFilter(IReadOnlySet<ActionState> States, int MinAgeDa
     public const string Active = "active";
 
     public static readonly IReadOnlyList<(string Value, string Label)> StateChoices =
-        [("", "Any state"), (Active, "Open or overdue"), ("open", "Open"), ("overdue", "Overdue"), ("dropped", "Dropped")];
+        [("", "Any state"), (Active, "Not closed"), ("open", "Open"), ("overdue", "Overdue"), ("in-progress", "In progress"), ("need-help", "Need help"),
+            ("no-time", "No time (up for grabs)"), ("done", "Done"), ("wont-do", "Won't do"), ("dropped", "Dropped")];
 
     public static readonly IReadOnlyList<(string Value, string Label)> SortChoices =
         [("latest", "Most recently seen"), ("age", "Oldest first"), ("team", "Team"), ("carried", "Most carried over")];
@@ -27,10 +28,10 @@ public sealed record ActionFilter(IReadOnlySet<ActionState> States, int MinAgeDa
         ArgumentNullException.ThrowIfNull(query);
         problem = null;
         HashSet<ActionState> states = string.IsNullOrWhiteSpace(query.State) ? [.. Enum.GetValues<ActionState>()]
-            : string.Equals(query.State.Trim(), Active, StringComparison.OrdinalIgnoreCase) ? [ActionState.Open, ActionState.Overdue]
+            : string.Equals(query.State.Trim(), Active, StringComparison.OrdinalIgnoreCase) ? [.. Enum.GetValues<ActionState>().Where(s => !s.IsClosed())]
             : ActionStates.Parse(query.State) is { } one ? [one]
             : [];
-        if (states.Count == 0) problem = $"Unknown state '{query.State}': use open, overdue, dropped or active.";
+        if (states.Count == 0) problem = $"Unknown state '{query.State}': use {string.Join(", ", Enum.GetValues<ActionState>().Select(s => s.Name()))} or active.";
 
         ActionSort? sort = query.Sort?.Trim().ToUpperInvariant() switch
         {

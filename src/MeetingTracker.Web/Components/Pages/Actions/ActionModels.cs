@@ -8,12 +8,13 @@ public sealed record ActionQuery(
 
 public sealed record TeamLink(string Key, string Name);
 
-/// <summary>An owner of an action: the person's page name and the nick as the action spelled it.</summary>
-public sealed record OwnerLink(string Name, string Nick);
+/// <summary>An owner of an action: the person's page name (null for an account with no verified person) and the nick as the action spelled it (or as claimed).</summary>
+public sealed record OwnerLink(string? Name, string Nick);
 
 /// <summary>
 /// One action chain, shown at its latest occurrence. <see cref="Id"/> is the chain's (its first item's id);
-/// <see cref="State"/> is <c>open</c>, <c>overdue</c> or <c>dropped</c>.
+/// <see cref="State"/> is where it stands (<see cref="Core.Accountability.ActionStates.Name"/>), <see cref="InferredState"/> what the
+/// logs alone say; <see cref="Reopened"/>: set done, then carried again by the team.
 /// </summary>
 public sealed record ActionRow(
     int Id,
@@ -28,10 +29,22 @@ public sealed record ActionRow(
     DateTimeOffset FirstRaised,
     int AgeDays,
     int CarriedOver,
-    string State);
+    string State,
+    string InferredState = "open",
+    DateOnly? DueDate = null,
+    bool Reopened = false);
 
 /// <summary>How many actions (under the team and person filters) are in each state.</summary>
-public sealed record StateCounts(int Open, int Overdue, int Dropped);
+public sealed record StateCounts(int Open, int Overdue, int Dropped, int Done = 0, int InProgress = 0, int NeedHelp = 0, int NoTime = 0, int WontDo = 0)
+{
+    public static StateCounts Of(IEnumerable<Core.Accountability.ActionState> states)
+    {
+        ArgumentNullException.ThrowIfNull(states);
+        var n = new int[Enum.GetValues<Core.Accountability.ActionState>().Length];
+        foreach (var s in states) n[(int)s]++;
+        return new StateCounts(n[0], n[1], n[2], n[3], n[4], n[5], n[6], n[7]);
+    }
+}
 
 /// <summary>A page of actions, or the reason the query cannot be answered (<see cref="Problem"/>).</summary>
 public sealed record ActionList(Common.PageOf<ActionRow> Rows, StateCounts Counts, IReadOnlyList<TeamLink> Teams, int DueDays, string? Problem = null);

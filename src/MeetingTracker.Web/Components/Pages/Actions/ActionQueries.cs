@@ -1,4 +1,5 @@
 using MeetingTracker.Core.Accountability;
+using MeetingTracker.Core.Accountability.Events;
 using MeetingTracker.Core.Storage;
 using MeetingTracker.Web.Components.Common;
 using Microsoft.EntityFrameworkCore;
@@ -7,9 +8,10 @@ namespace MeetingTracker.Web.Components.Pages.Actions;
 
 /// <summary>
 /// What /actions, the home page and GET /api/actions read: the chains of <see cref="AccountabilityService"/> (in
-/// memory), filtered, sorted and paged here, then the page's owners read in one query.
+/// memory) where they stand (<see cref="ActionStandings"/>), filtered, sorted and paged here, then the page's owners
+/// read in one query (the logs' owners, or those the site gave the action).
 /// </summary>
-public sealed class ActionQueries(AccountabilityService accountability, IDbContextFactory<TrackerDb> dbFactory)
+public sealed class ActionQueries(AccountabilityService accountability, ActionStandings standings, IDbContextFactory<TrackerDb> dbFactory)
 {
     public async Task<ActionList> ListAsync(ActionQuery query, CancellationToken cancellationToken)
     {
@@ -21,8 +23,8 @@ public sealed class ActionQueries(AccountabilityService accountability, IDbConte
         ActionList Empty(string? why) => new(new PageOf<ActionRow>([], page, size, 0), new StateCounts(0, 0, 0), [.. teams.Select(t => t.Link)], accountability.DueDays, why);
         if (filter is null) return Empty(problem);
 
-        var snapshot = await accountability.SnapshotAsync(cancellationToken);
-        IEnumerable<ActionChain> chains = snapshot.Actions;
+        var standings1 = await standings.ReadAsync(cancellationToken);
+        IEnumerable<ActionChain> chains = standings1.Snapshot.Actions;
         if (!string.IsNullOrWhiteSpace(query.Team))
         {
             if (await AccountabilityLookups.FindTeamAsync(db, teams, query.Team.Trim(), cancellationToken) is not { } team) return Empty($"No team is called '{query.Team.Trim()}'.");
@@ -32,26 +34,24 @@ public sealed class ActionQueries(AccountabilityService accountability, IDbConte
         if (!string.IsNullOrWhiteSpace(query.Person))
         {
             if (await AccountabilityLookups.FindPersonAsync(db, query.Person, cancellationToken) is not { } personId) return Empty($"No one is called '{query.Person.Trim()}'.");
-            var owned = (await db.ItemOwners.Where(o => o.PersonId == personId).Select(o => o.ItemId).ToListAsync(cancellationToken)).ToHashSet();
-            chains = chains.Where(c => owned.Contains(c.Latest.ItemId));
+            var owned = await OwnedAsync(db, standings1, personId, cancellationToken);
+            chains = chains.Where(owned.Contains);
         }
 
         // One pass: the counts per state, and the chains the state and age filters keep.
-        var now = accountability.Now();
-        var (open, overdue, dropped) = (0, 0, 0);
-        var kept = new List<(ActionChain Chain, ActionState State, int Age)>();
+        var now = standings1.Now;
+        var all = new List<ActionState>();
+        var kept = new List<(ActionChain Chain, ActionStanding State, int Age)>();
         foreach (var chain in chains)
         {
-            var state = chain.InferState(now, accountability.DueDays);
-            if (state == ActionState.Open) open++;
-            else if (state == ActionState.Overdue) overdue++;
-            else dropped++;
+            var standing = standings1.Of(chain);
+            all.Add(standing.State);
             var age = chain.AgeDays(now);
-            if (filter.States.Contains(state) && age >= filter.MinAgeDays) kept.Add((chain, state, age));
+            if (filter.States.Contains(standing.State) && age >= filter.MinAgeDays) kept.Add((chain, standing, age));
         }
 
         var teamOf = teams.ToDictionary(t => t.Id);
-        IEnumerable<(ActionChain Chain, ActionState State, int Age)> chosen = filter.Sort switch
+        IEnumerable<(ActionChain Chain, ActionStanding State, int Age)> chosen = filter.Sort switch
         {
             ActionSort.Age => kept.OrderBy(j => j.Chain.First.Time).ThenBy(j => j.Chain.Id),
             ActionSort.Team => kept.OrderBy(j => teamOf.GetValueOrDefault(j.Chain.TeamId)?.Name, StringComparer.OrdinalIgnoreCase)
@@ -60,9 +60,37 @@ public sealed class ActionQueries(AccountabilityService accountability, IDbConte
             _ => kept,
         };
         var shown = chosen.Skip((page - 1) * size).Take(size).ToList();
-        var owners = await OwnersAsync(db, [.. shown.Select(j => j.Chain.Latest.ItemId)], cancellationToken);
-        var rows = shown.Select(j => Row(j.Chain, j.State, j.Age, teamOf, owners)).ToList();
-        return new ActionList(new PageOf<ActionRow>(rows, page, size, kept.Count), new StateCounts(open, overdue, dropped), [.. teams.Select(t => t.Link)], accountability.DueDays);
+        var owners = await OwnersAsync(db, [.. shown.Select(j => j.State)], cancellationToken);
+        var rows = shown.Select(j => Row(j.State, j.Age, teamOf, owners)).ToList();
+        return new ActionList(new PageOf<ActionRow>(rows, page, size, kept.Count), StateCounts.Of(all), [.. teams.Select(t => t.Link)], accountability.DueDays);
+    }
+
+    /// <summary>
+    /// The owners of each action (by chain id), in one read: the logs' owners of its latest occurrence, or, once the
+    /// site gave it to someone (taken, reassigned, released), those.
+    /// </summary>
+    public static async Task<ILookup<int, OwnerLink>> OwnersAsync(TrackerDb db, IReadOnlyList<ActionStanding> actions, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(actions);
+        var fromLogs = await OwnersAsync(db, [.. actions.Where(a => !a.OwnersReplaced).Select(a => a.Chain.Latest.ItemId)], cancellationToken);
+        var given = actions.Where(a => a.OwnersReplaced).ToList();
+        var resolver = await OwnerResolver.LoadAsync(db, given.SelectMany(a => a.Record.Owners!), cancellationToken);
+        return actions.SelectMany(a => a.OwnersReplaced
+                ? a.Record.Owners!.Select(o => (a.Id, Owner: resolver.Link(o)))
+                : fromLogs[a.Chain.Latest.ItemId].Select(o => (a.Id, Owner: o)))
+            .ToLookup(p => p.Id, p => p.Owner);
+    }
+
+    /// <summary>The chains a person owns now: through the logs (where the site did not replace the owners) or given by the site.</summary>
+    public static async Task<HashSet<ActionChain>> OwnedAsync(TrackerDb db, Standings standings, int personId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(standings);
+        var items = (await db.ItemOwners.Where(o => o.PersonId == personId).Select(o => o.ItemId).ToListAsync(cancellationToken)).ToHashSet();
+        var replaced = standings.Ledger.Actions.Where(a => a.Value.Owners is not null).ToList();
+        var resolver = await OwnerResolver.LoadAsync(db, replaced.SelectMany(a => a.Value.Owners!), cancellationToken);
+        var given = replaced.Where(a => a.Value.Owners!.Any(o => resolver.People(o).Contains(personId))).Select(a => a.Key).ToHashSet();
+        return [.. standings.Snapshot.Actions.Where(c => standings.Ledger.Action(c.Id).Owners is null ? items.Contains(c.Latest.ItemId) : given.Contains(c.Id))];
     }
 
     private static async Task<ILookup<int, OwnerLink>> OwnersAsync(TrackerDb db, List<int> itemIds, CancellationToken cancellationToken)
@@ -74,19 +102,25 @@ public sealed class ActionQueries(AccountabilityService accountability, IDbConte
         return owners.OrderBy(o => o.Nick, StringComparer.OrdinalIgnoreCase).ToLookup(o => o.ItemId, o => new OwnerLink(o.Name, o.Nick));
     }
 
-    private static ActionRow Row(
-        ActionChain chain, ActionState state, int age, Dictionary<int, AccountabilityLookups.TeamRow> teams, ILookup<int, OwnerLink> owners) => new(
-        chain.Id,
-        chain.Text,
-        [.. owners[chain.Latest.ItemId]],
-        teams.GetValueOrDefault(chain.TeamId)?.Link ?? new TeamLink("unnamed", "unnamed"),
-        chain.Latest.MeetingId,
-        chain.Latest.Number,
-        chain.Latest.Time,
-        chain.First.MeetingId,
-        chain.First.Number,
-        chain.First.Time,
-        age,
-        chain.CarriedOver,
-        state.Name());
+    private static ActionRow Row(ActionStanding standing, int age, Dictionary<int, AccountabilityLookups.TeamRow> teams, ILookup<int, OwnerLink> owners)
+    {
+        var chain = standing.Chain;
+        return new(
+            chain.Id,
+            chain.Text,
+            [.. owners[chain.Id]],
+            teams.GetValueOrDefault(chain.TeamId)?.Link ?? new TeamLink("unnamed", "unnamed"),
+            chain.Latest.MeetingId,
+            chain.Latest.Number,
+            chain.Latest.Time,
+            chain.First.MeetingId,
+            chain.First.Number,
+            chain.First.Time,
+            age,
+            chain.CarriedOver,
+            standing.State.Name(),
+            standing.Inferred.Name(),
+            standing.Record.DueDate,
+            standing.Reopened);
+    }
 }
