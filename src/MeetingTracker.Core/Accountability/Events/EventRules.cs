@@ -56,6 +56,7 @@ public static class EventRules
         if (change.Offer == true)
         {
             if (!(caller.Verified || caller.Admin)) return Forbid("Claim your nick first: only verified users offer help.");
+            if (caller.Owner) return Forbid("It is yours: say you need help instead.");
             if (action.State.IsClosed()) return Refuse("It is closed: there is nothing to help with.");
             e.Kind = EventKind.Offer;
             return (e, null);
