@@ -37,6 +37,37 @@ public sealed partial class AccountsSite : IAsyncLifetime
 
     public Dictionary<string, string> AccountIds { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>The person "other" has verified (owns no action of <see cref="OwnedItemId"/>'s, chairs no meeting).</summary>
+    public int FreePersonId { get; private set; }
+
+    public string FreeNick { get; private set; } = string.Empty;
+
+    /// <summary>The person "owner" has verified, and the nick the owned action names.</summary>
+    public int OwnerPersonId { get; private set; }
+
+    public string OwnerNick { get; private set; } = string.Empty;
+
+    /// <summary>
+    /// The action chains the owner's person owns through the logs (at their latest occurrence), oldest first: each test
+    /// class that changes actions has its own site, and uses its own chains.
+    /// </summary>
+    public async Task<List<int>> OwnedChainsAsync()
+    {
+        var snapshot = await Site.Services.GetRequiredService<Core.Accountability.AccountabilityService>().SnapshotAsync(TestContext.Current.CancellationToken);
+        await using var db = Db();
+        var items = (await db.ItemOwners.Where(o => o.PersonId == OwnerPersonId).Select(o => o.ItemId).ToListAsync(TestContext.Current.CancellationToken)).ToHashSet();
+        return [.. snapshot.Actions.Where(c => items.Contains(c.Latest.ItemId)).OrderBy(c => c.Id).Select(c => c.Id)];
+    }
+
+    /// <summary>A signed-in client's JSON POST with the antiforgery token in its header, as the site's own script would send it.</summary>
+    public async Task<HttpResponseMessage> PostJsonAsync(HttpClient client, string path, object body, bool signedIn = true)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(path, UriKind.Relative)) { Content = System.Net.Http.Json.JsonContent.Create(body) };
+        if (signedIn) request.Headers.Add("RequestVerificationToken", await FormTokenAsync(client));
+        return await client.SendAsync(request, TestContext.Current.CancellationToken);
+    }
+
     public async ValueTask InitializeAsync()
     {
         var ct = TestContext.Current.CancellationToken;
@@ -57,7 +88,12 @@ public sealed partial class AccountsSite : IAsyncLifetime
         var owners = await db.ItemOwners.Where(o => o.PersonId != chairPerson).ToListAsync(ct);
         var owner = owners.First(o => !chairNicks.Contains(o.Nick));
         OwnedItemId = owner.ItemId;
-        var free = await db.People.FirstAsync(p => p.Id != chairPerson && p.Id != owner.PersonId, ct);
+        var chairPeople = await db.PersonAliases.Where(a => chairNicks.Contains(a.Nick)).Select(a => a.PersonId).ToListAsync(ct);
+        var free = await db.People.FirstAsync(p => p.Id != chairPerson && p.Id != owner.PersonId && !chairPeople.Contains(p.Id), ct);
+        FreePersonId = free.Id;
+        FreeNick = await db.PersonAliases.Where(a => a.PersonId == free.Id).Select(a => a.Nick).FirstAsync(ct);
+        OwnerPersonId = owner.PersonId;
+        OwnerNick = owner.Nick;
         FreePersonPath = "/people/" + Uri.EscapeDataString(free.Name);
 
         using var scope = Site.Services.CreateScope();
@@ -71,6 +107,8 @@ public sealed partial class AccountsSite : IAsyncLifetime
 
         db.NickClaims.Add(new NickClaim { AccountId = AccountIds["owner"], PersonId = owner.PersonId, Nick = owner.Nick, Status = ClaimStatus.Verified, VerifiedBy = ClaimVerification.Admin });
         db.NickClaims.Add(new NickClaim { AccountId = AccountIds["chair"], PersonId = chairPerson, Nick = chairNick, Status = ClaimStatus.Verified, VerifiedBy = ClaimVerification.Admin });
+        // "other" is a verified user who owns and chairs nothing here (issue 12's "any verified user").
+        db.NickClaims.Add(new NickClaim { AccountId = AccountIds["other"], PersonId = free.Id, Nick = FreeNick, Status = ClaimStatus.Verified, VerifiedBy = ClaimVerification.Admin });
         await db.SaveChangesAsync(ct);
     }
 
