@@ -27,6 +27,30 @@ public static class AccountabilityQueries
             .ToListAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// Items that may be done notes (<see cref="DoneNotes"/>): <c>#done</c> ones, and the other note kinds whose text
+    /// has "done" in it, with the title of their topic when it is a follow-up one.
+    /// </summary>
+    public static async Task<List<NoteCandidate>> DoneNoteCandidatesAsync(TrackerDb db, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var kinds = DoneNotes.NoteKinds.ToList();
+#pragma warning disable CA1304, CA1311, CA1862 // ToLower() is translated to SQL lower() on every provider.
+        var items = await db.Items.AsNoTracking()
+            .Where(i => kinds.Contains(i.Kind) && i.RemovedAt == null && (i.Kind == ItemKind.Done || i.Text.ToLower().Contains("done")))
+            .Select(i => new { i.Id, i.MeetingId, i.Number, i.Kind, i.Time, i.Text, i.TopicOrdinal })
+            .ToListAsync(cancellationToken);
+        var topics = (await db.Topics.AsNoTracking()
+            .Where(t => t.Title.ToLower().Contains("follow") || t.Title.ToLower().Contains("action"))
+            .Select(t => new { t.MeetingId, t.Ordinal, t.Title })
+            .ToListAsync(cancellationToken))
+            .Where(t => DoneNotes.IsFollowUpTopic(t.Title))
+            .ToDictionary(t => (t.MeetingId, t.Ordinal), t => t.Title);
+#pragma warning restore CA1304, CA1311, CA1862
+        return [.. items.Select(i => new NoteCandidate(i.Id, i.MeetingId, i.Number, i.Kind, i.Time, i.Text,
+            i.TopicOrdinal is { } o ? topics.GetValueOrDefault((i.MeetingId, o)) : null))];
+    }
+
     /// <summary>Ideas and the items that may follow them.</summary>
     public static Task<List<ItemSummary>> IdeasAndFollowersAsync(TrackerDb db, CancellationToken cancellationToken)
     {

@@ -17,6 +17,9 @@ public sealed record ActionChain(int TeamId, string Text, ItemRef First, ItemRef
 
     public int CarriedOver => Meetings - 1;
 
+    /// <summary>The done note in a later meeting of the team that closed it (<see cref="DoneNotes"/>), if any.</summary>
+    public ItemRef? DoneInLogs { get; init; }
+
     /// <summary>Whole days since it was first raised.</summary>
     public int AgeDays(DateTimeOffset now) => Math.Max(0, (int)Math.Floor((now - First.Time).TotalDays));
 
@@ -24,10 +27,11 @@ public sealed record ActionChain(int TeamId, string Text, ItemRef First, ItemRef
     /// The rule (ADR 9): within <paramref name="dueDays"/> of being first raised an action is <c>open</c>, whether or
     /// not the team repeated it since (teams that never repeat actions get their due window too). After that it is
     /// <c>overdue</c> while the team's latest meeting still carries it, and <c>dropped</c> once the team has met
-    /// without it.
+    /// without it. A done note in the logs (<see cref="DoneInLogs"/>) makes it <c>done</c> whatever else holds.
     /// </summary>
     public ActionState InferState(DateTimeOffset now, int dueDays)
     {
+        if (DoneInLogs is not null) return ActionState.Done;
         if (now - First.Time <= TimeSpan.FromDays(dueDays)) return ActionState.Open;
         return MeetingsSince == 0 ? ActionState.Overdue : ActionState.Dropped;
     }

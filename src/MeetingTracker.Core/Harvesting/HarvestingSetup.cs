@@ -14,6 +14,10 @@ public static class HarvestingSetup
     public static IServiceCollection AddHarvesting(this IServiceCollection services, string dataDir)
     {
         ArgumentNullException.ThrowIfNull(dataDir);
+
+        // First of the handlers: the search index, caches and pages after it see the refreshed action owners.
+        services.TryAddSingleton<Accountability.ActionOwnersRefresh>();
+        services.AddSingleton<IMeetingsChangedHandler>(sp => sp.GetRequiredService<Accountability.ActionOwnersRefresh>());
         services.AddTrackerStorage(dataDir);
         services.AddSearch(dataDir);
         services.TryAddSingleton(TimeProvider.System);

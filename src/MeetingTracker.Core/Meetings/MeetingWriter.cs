@@ -10,6 +10,8 @@ namespace MeetingTracker.Core.Meetings;
 /// attach to them, survive a re-read. An item the new read no longer has is kept, marked removed.
 /// The meeting's bots (its log's and its source's, ADR 12) are never people: their lines and items keep their nick
 /// with no person, and they have no attendance and own nothing, though MeetBot's lists (People, Assignees) keep them.
+/// Action owners (<see cref="Item.Owners"/>) are not written here: one rule over all meetings gives them after the
+/// harvest (<see cref="Accountability.ActionOwnersRefresh"/>), as a person first seen later owns earlier actions too.
 /// </summary>
 public sealed class MeetingWriter(PeopleDirectory people, TeamsDirectory teams, TimeProvider clock)
 {
@@ -135,29 +137,12 @@ public sealed class MeetingWriter(PeopleDirectory people, TeamsDirectory teams, 
             item.Vote = ItemVote.From(p.Vote);
             item.RemovedAt = null;
             item.PersonId = personOf(p.Nick);
-            SetOwners(item, p.Owners, personOf);
         }
 
         var now = clock.GetUtcNow();
         foreach (var gone in old.Where(o => !matched.Contains(o) && o.RemovedAt is null))
         {
             gone.RemovedAt = now;
-        }
-    }
-
-    private static void SetOwners(Item item, IReadOnlyList<string> owners, Func<string, int?> personOf)
-    {
-        var wanted = new List<(int PersonId, string Nick)>();
-        foreach (var nick in owners)
-        {
-            if (personOf(nick) is { } id && wanted.TrueForAll(w => w.PersonId != id)) wanted.Add((id, nick));
-        }
-
-        item.Owners.RemoveAll(o => wanted.TrueForAll(w => w.PersonId != o.PersonId));
-        foreach (var (personId, nick) in wanted)
-        {
-            if (item.Owners.Find(o => o.PersonId == personId) is { } kept) kept.Nick = nick;
-            else item.Owners.Add(new ItemOwner { PersonId = personId, Nick = nick });
         }
     }
 
