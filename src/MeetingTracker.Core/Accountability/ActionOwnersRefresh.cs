@@ -17,20 +17,41 @@ namespace MeetingTracker.Core.Accountability;
 public sealed partial class ActionOwnersRefresh(IDbContextFactory<TrackerDb> dbFactory, ILogger<ActionOwnersRefresh> logger) : IMeetingsChangedHandler, IDisposable
 {
     private readonly SemaphoreSlim gate = new(1, 1);
+    private Fingerprint? refreshed;
 
+    /// <summary>
+    /// Refreshes unless nothing it reads changed since its last refresh in this process (a scheduled harvest that found
+    /// nothing new then costs a few aggregate queries, not a pass over every item).
+    /// </summary>
     public async Task MeetingsChangedAsync(CancellationToken cancellationToken)
     {
         await gate.WaitAsync(cancellationToken);
         try
         {
+            var now = await FingerprintAsync(cancellationToken);
+            if (now == refreshed) return;
             var (added, removed, renamed) = await RefreshAsync(cancellationToken);
             if (added + removed + renamed > 0) LogRefreshed(added, removed, renamed);
+            refreshed = now;
         }
         finally
         {
             gate.Release();
         }
     }
+
+    private async Task<Fingerprint> FingerprintAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return new Fingerprint(
+            await DataStamp.ReadAsync(db, cancellationToken),
+            await db.PersonAliases.CountAsync(cancellationToken),
+            await db.PersonAliases.SumAsync(a => (long)a.PersonId, cancellationToken),
+            await db.SourceBots.CountAsync(cancellationToken),
+            await db.Attendance.CountAsync(cancellationToken));
+    }
+
+    private sealed record Fingerprint(DataStamp Data, int Aliases, long AliasPeople, int Bots, int Attendance);
 
     /// <summary>Brings the stored owners to the rule; returns the rows added, removed and whose nick changed.</summary>
     public async Task<(int Added, int Removed, int Renamed)> RefreshAsync(CancellationToken cancellationToken)

@@ -5,6 +5,7 @@ using System.Text.RegularExpressions;
 using loggen::MeetingTracker.LogGen.Generation;
 using MeetingTracker.Core.Accounts;
 using MeetingTracker.Core.Harvesting;
+using MeetingTracker.Core.Meetings;
 using MeetingTracker.Core.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -37,7 +38,12 @@ public sealed partial class AccountsSite : IAsyncLifetime
 
     public Dictionary<string, string> AccountIds { get; } = new(StringComparer.Ordinal);
 
-    /// <summary>The person "other" has verified (owns no action of <see cref="OwnedItemId"/>'s, chairs no meeting).</summary>
+    /// <summary>An action chain of the site (the first the owner owns) and an idea, for the routes that name one.</summary>
+    public int ChainId { get; private set; }
+
+    public int IdeaId { get; private set; }
+
+    /// <summary>The person "other" has verified: one of their own, named in no log (owns no action, chairs no meeting).</summary>
     public int FreePersonId { get; private set; }
 
     public string FreeNick { get; private set; } = string.Empty;
@@ -88,10 +94,15 @@ public sealed partial class AccountsSite : IAsyncLifetime
         var owners = await db.ItemOwners.Where(o => o.PersonId != chairPerson).ToListAsync(ct);
         var owner = owners.First(o => !chairNicks.Contains(o.Nick));
         OwnedItemId = owner.ItemId;
-        var chairPeople = await db.PersonAliases.Where(a => chairNicks.Contains(a.Nick)).Select(a => a.PersonId).ToListAsync(ct);
-        var free = await db.People.FirstAsync(p => p.Id != chairPerson && p.Id != owner.PersonId && !chairPeople.Contains(p.Id), ct);
-        FreePersonId = free.Id;
-        FreeNick = await db.PersonAliases.Where(a => a.PersonId == free.Id).Select(a => a.Nick).FirstAsync(ct);
+        var free = await db.People.FirstAsync(p => p.Id != chairPerson && p.Id != owner.PersonId, ct);
+
+        // "other" verifies a person of their own, who chairs and owns nothing (every generated attendee chairs at times).
+        var helper = new Person { Name = "matrix-helper" };
+        db.People.Add(helper);
+        db.PersonAliases.Add(new PersonAlias { Nick = helper.Name, Person = helper });
+        await db.SaveChangesAsync(ct);
+        FreePersonId = helper.Id;
+        FreeNick = helper.Name;
         OwnerPersonId = owner.PersonId;
         OwnerNick = owner.Nick;
         FreePersonPath = "/people/" + Uri.EscapeDataString(free.Name);
@@ -108,8 +119,10 @@ public sealed partial class AccountsSite : IAsyncLifetime
         db.NickClaims.Add(new NickClaim { AccountId = AccountIds["owner"], PersonId = owner.PersonId, Nick = owner.Nick, Status = ClaimStatus.Verified, VerifiedBy = ClaimVerification.Admin });
         db.NickClaims.Add(new NickClaim { AccountId = AccountIds["chair"], PersonId = chairPerson, Nick = chairNick, Status = ClaimStatus.Verified, VerifiedBy = ClaimVerification.Admin });
         // "other" is a verified user who owns and chairs nothing here (issue 12's "any verified user").
-        db.NickClaims.Add(new NickClaim { AccountId = AccountIds["other"], PersonId = free.Id, Nick = FreeNick, Status = ClaimStatus.Verified, VerifiedBy = ClaimVerification.Admin });
+        db.NickClaims.Add(new NickClaim { AccountId = AccountIds["other"], PersonId = FreePersonId, Nick = FreeNick, Status = ClaimStatus.Verified, VerifiedBy = ClaimVerification.Admin });
         await db.SaveChangesAsync(ct);
+        ChainId = (await OwnedChainsAsync())[0];
+        IdeaId = (await Site.Services.GetRequiredService<Core.Accountability.AccountabilityService>().SnapshotAsync(ct)).Ideas[0].Idea.ItemId;
     }
 
     public TrackerDb Db() => Site.Services.GetRequiredService<IDbContextFactory<TrackerDb>>().CreateDbContext();

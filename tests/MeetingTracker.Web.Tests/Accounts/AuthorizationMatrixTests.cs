@@ -17,7 +17,9 @@ namespace MeetingTracker.Web.Tests.Accounts;
 public sealed class AuthorizationMatrixTests(AccountsSite site) : IClassFixture<AccountsSite>
 {
     /// <summary>Who may: the least role, as a policy name.</summary>
-    public sealed record WriteRoute(string Method, string Path, string Policy, Func<AccountsSite, Dictionary<string, string>> Form, bool Api = false);
+    /// <param name="Target">The path requested, for a route with parameters (<see cref="Path"/> is then its pattern).</param>
+    public sealed record WriteRoute(
+        string Method, string Path, string Policy, Func<AccountsSite, Dictionary<string, string>> Form, bool Api = false, Func<AccountsSite, string>? Target = null);
 
     public static readonly WriteRoute[] Routes =
     [
@@ -31,6 +33,13 @@ public sealed class AuthorizationMatrixTests(AccountsSite site) : IClassFixture<
         new("POST", "/admin/aliases/team", Policies.Admin, _ => new() { ["name"] = "matrix-team", ["team"] = "matrix-team" }),
         new("POST", "/admin/aliases/person", Policies.Admin, _ => new() { ["nick"] = "no-such-nick", ["person"] = "no-such-nick" }),
         new("POST", "/api/account/claims", Policies.User, _ => new() { ["nick"] = "no-such-nick" }, Api: true),
+
+        // Issue 12: what people say about actions and ideas. The route takes any signed-in user; who may make which
+        // change is the rules' table (EventRulesTests, ActionEventsApiTests). These bodies change nothing for anyone:
+        // an empty comment, an unknown state.
+        new("POST", "/actions/{id:int}/events", Policies.User, _ => new() { ["comment"] = " " }, Target: s => $"/actions/{s.ChainId}/events"),
+        new("POST", "/api/actions/{id:int}/events", Policies.User, _ => new() { ["state"] = "no-such-state" }, Api: true, Target: s => $"/api/actions/{s.ChainId}/events"),
+        new("POST", "/ideas/{id:int}/events", Policies.User, _ => new() { ["comment"] = " " }, Target: s => $"/ideas/{s.IdeaId}/events"),
         // Starts a sign-in at the OpenID Connect provider: everyone may (no provider here: it says so on the sign-in page).
         new("POST", "/account/external", Public, _ => new() { ["returnUrl"] = "/" }),
     ];
@@ -56,10 +65,12 @@ public sealed class AuthorizationMatrixTests(AccountsSite site) : IClassFixture<
         var ct = TestContext.Current.CancellationToken;
         var row = Routes[route];
         using var client = await site.ClientAsync(role);
-        using var request = new HttpRequestMessage(new HttpMethod(row.Method), new Uri(row.Path, UriKind.Relative));
+        using var request = new HttpRequestMessage(new HttpMethod(row.Method), new Uri(row.Target?.Invoke(site) ?? row.Path, UriKind.Relative));
         if (row.Api)
         {
+            // A signed-in browser's script sends the antiforgery token in a header (a write by cookie needs it).
             request.Content = JsonContent.Create(row.Form(site));
+            if (role != "anonymous") request.Headers.Add("RequestVerificationToken", await site.FormTokenAsync(client));
         }
         else
         {
@@ -102,7 +113,7 @@ public sealed class AuthorizationMatrixTests(AccountsSite site) : IClassFixture<
         using var client = await site.ClientAsync(role);
         foreach (var row in Routes.Where(r => !r.Api && (r.Policy is Policies.User or Public || role == "admin")))
         {
-            using var response = await client.PostAsync(new Uri(row.Path, UriKind.Relative), new FormUrlEncodedContent(row.Form(site)), TestContext.Current.CancellationToken);
+            using var response = await client.PostAsync(new Uri(row.Target?.Invoke(site) ?? row.Path, UriKind.Relative), new FormUrlEncodedContent(row.Form(site)), TestContext.Current.CancellationToken);
             Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{row.Path} without a token as {role}: {(int)response.StatusCode}");
         }
     }

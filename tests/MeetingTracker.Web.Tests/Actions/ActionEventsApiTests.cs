@@ -11,6 +11,8 @@ namespace MeetingTracker.Web.Tests.Actions;
 /// </summary>
 public sealed class ActionEventsApiTests(AccountsSite site) : IClassFixture<AccountsSite>
 {
+    private static readonly string[] InferredStates = ["open", "overdue", "dropped", "done"];
+
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     /// <summary>A change and the roles that get 201 (signed-in others get 403, anonymous 401).</summary>
@@ -82,7 +84,7 @@ public sealed class ActionEventsApiTests(AccountsSite site) : IClassFixture<Acco
 
         var detail = await owner.GetFromJsonAsync<JsonElement>($"/api/actions/{chain}", Ct);
         Assert.Equal("need-help", detail.GetProperty("state").GetString());
-        Assert.Contains(detail.GetProperty("inferredState").GetString(), new[] { "open", "overdue", "dropped", "done" });
+        Assert.Contains(detail.GetProperty("inferredState").GetString(), InferredStates);
         var last = detail.GetProperty("history").EnumerateArray().Last();
         Assert.Equal(("owner", "need-help", "which mirror?"), (last.GetProperty("by").GetString(), last.GetProperty("to").GetString(), last.GetProperty("note").GetString()));
         var ats = detail.GetProperty("history").EnumerateArray().Select(e => e.GetProperty("id").GetInt64()).ToList();
