@@ -37,11 +37,12 @@ public static class PeopleApi
         var digest = await queries.DigestAsync(found.Person, cancellationToken);
         var assigned = await queries.ActionsAsync(digest, page, pageSize, cancellationToken);
         var site = SiteUri.Of(request);
+        var now = await queries.StandingsAsync(cancellationToken);
         var p = digest.Person;
         var actions = assigned.Items.Select(a =>
         {
             var chain = digest.Chains[a.Id];
-            var (age, state) = queries.Judge(chain);
+            var (age, state) = PersonQueries.Judge(chain, now);
             return new PersonActionResponse(
                 a.Text, a.TeamKey, a.Time, chain.First.Time, age, chain.CarriedOver, state.Name(), [.. a.Owners.Select(o => o.Name)],
                 Links.Absolute(site, Links.Item(a.MeetingId, a.Number)));

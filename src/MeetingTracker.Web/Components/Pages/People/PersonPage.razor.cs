@@ -23,6 +23,8 @@ public sealed partial class PersonPage
     [Inject]
     private PersonQueries Queries { get; set; } = null!;
 
+    private Actions.Standings? standings;
+
     [Inject]
     private NavigationManager Navigation { get; set; } = null!;
 
@@ -50,6 +52,7 @@ public sealed partial class PersonPage
         }
 
         digest = await Queries.DigestAsync(found.Person, ct);
+        standings = await Queries.StandingsAsync(ct);
         lists = await Queries.ListsAsync(digest, (MeetingsPage, MeetingsPageSize), (ActionsPage, ItemsPageSize), (IdeasPage, ItemsPageSize), ct);
     }
 

@@ -19,7 +19,7 @@ public sealed record PersonLists(PageOf<AttendedMeeting> Meetings, PageOf<Person
 /// What the people pages and /api/people read: the roster and each person's digest come from <see cref="DigestCache"/>;
 /// a page of a list is the digest's ids for that page, fetched by primary key.
 /// </summary>
-public sealed class PersonQueries(IDbContextFactory<TrackerDb> dbFactory, DigestCache cache, AccountabilityService accountability)
+public sealed class PersonQueries(IDbContextFactory<TrackerDb> dbFactory, DigestCache cache, AccountabilityService accountability, Actions.ActionStandings standings)
 {
     public Task<PeopleRoster> RosterAsync(CancellationToken cancellationToken)
         => cache.GetAsync(new RosterKey(), ct => PersonDigests.RosterAsync(dbFactory, ct), cancellationToken);
@@ -71,12 +71,15 @@ public sealed class PersonQueries(IDbContextFactory<TrackerDb> dbFactory, Digest
             await ItemsPageAsync(digest.Person.Id, ItemList.Ideas, digest.IdeaIds, ideas.Page, ideas.Size, cancellationToken));
     }
 
-    /// <summary>How old an action is and where it stands now (the rule of <see cref="ActionChain.InferState"/>).</summary>
-    public (int AgeDays, ActionState State) Judge(ActionChain chain)
+    /// <summary>Where every action stands now (what people said over what the logs say), for <see cref="Judge"/>.</summary>
+    public Task<Actions.Standings> StandingsAsync(CancellationToken cancellationToken) => standings.ReadAsync(cancellationToken);
+
+    /// <summary>How old an action is and where it stands now (<see cref="Core.Accountability.Events.ActionStanding"/>), as every page shows it.</summary>
+    public static (int AgeDays, ActionState State) Judge(ActionChain chain, Actions.Standings now)
     {
         ArgumentNullException.ThrowIfNull(chain);
-        var now = accountability.Now();
-        return (chain.AgeDays(now), chain.InferState(now, accountability.DueDays));
+        ArgumentNullException.ThrowIfNull(now);
+        return (chain.AgeDays(now.Now), now.Of(chain).State);
     }
 
     /// <summary>One page of the person's actions, most recently seen first.</summary>
