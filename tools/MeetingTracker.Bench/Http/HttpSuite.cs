@@ -41,7 +41,10 @@ public static class HttpSuite
             await using (rig)
             {
                 targets = await Targets.PickAsync(rig.Get<IDbContextFactory<TrackerDb>>(), corpus.Tree, cancellationToken);
-                await SignedInUser.CreateAsync(rig.Get<IDbContextFactory<TrackerDb>>(), TimeProvider.System, cancellationToken);
+                var accountId = await SignedInUser.CreateAsync(rig.Get<IDbContextFactory<TrackerDb>>(), TimeProvider.System, cancellationToken);
+                var started = System.Diagnostics.Stopwatch.GetTimestamp();
+                targets = targets with { ActionChain = await EventSeed.SeedAsync(rig.Get<IDbContextFactory<TrackerDb>>(), accountId, TimeProvider.System, cancellationToken) };
+                Console.WriteLine($"events: {EventSeed.Events} stored ({System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds:F1} s to write the missing ones)");
             }
 
             // The host needs the index's write lock, which the rig held until now.
@@ -77,7 +80,9 @@ public static class HttpSuite
             }
 
             HttpReport.Print(rows, args, corpus, environment with { LoadAfter = BenchEnvironment.LoadAverage() });
-            return rows.Where(r => r.IsTarget).All(r => r.Met) ? 0 : 1;
+            var seen = await ChangeVisibility.CheckAsync(corpus.DataDir, webBase, targets.ActionChain, cancellationToken);
+            Console.WriteLine(seen);
+            return rows.Where(r => r.IsTarget).All(r => r.Met) && seen.StartsWith("a state change", StringComparison.Ordinal) ? 0 : 1;
         }
         finally
         {

@@ -17,12 +17,13 @@ public static partial class SignedInUser
     private const string NormalizedEmail = "BENCH@EXAMPLE.ORG";
     private const string Password = "bench-password-1";
 
-    public static async Task CreateAsync(IDbContextFactory<TrackerDb> dbFactory, TimeProvider clock, CancellationToken cancellationToken)
+    /// <summary>Stores the account unless it exists; returns its id.</summary>
+    public static async Task<string> CreateAsync(IDbContextFactory<TrackerDb> dbFactory, TimeProvider clock, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(dbFactory);
         ArgumentNullException.ThrowIfNull(clock);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        if (await db.Users.AnyAsync(a => a.NormalizedEmail == NormalizedEmail, cancellationToken)) return;
+        if (await db.Users.Where(a => a.NormalizedEmail == NormalizedEmail).Select(a => a.Id).FirstOrDefaultAsync(cancellationToken) is { } existing) return existing;
         var account = new Account
         {
             UserName = Email, NormalizedUserName = NormalizedEmail, Email = Email, NormalizedEmail = NormalizedEmail,
@@ -31,6 +32,7 @@ public static partial class SignedInUser
         account.PasswordHash = new PasswordHasher<Account>().HashPassword(account, Password);
         db.Users.Add(account);
         await db.SaveChangesAsync(cancellationToken);
+        return account.Id;
     }
 
     /// <summary>Signs in through <c>/account/login</c> and returns the <c>Cookie</c> header value of the session.</summary>

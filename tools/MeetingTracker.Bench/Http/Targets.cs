@@ -10,6 +10,9 @@ namespace MeetingTracker.Bench.Http;
 /// </summary>
 public sealed record Targets(string TeamKey, int TeamMeetings, int MeetingId, string MeetingKey, int MeetingLines, string Person, int PersonMeetings, string Query, string StaticLog)
 {
+    /// <summary>The action chain whose page is measured: the one with the longest history of <see cref="EventSeed"/>.</summary>
+    public int ActionChain { get; init; }
+
     public const string SearchWord = "mirror";
 
     public static async Task<Targets> PickAsync(IDbContextFactory<TrackerDb> dbFactory, string tree, CancellationToken cancellationToken)
@@ -42,12 +45,16 @@ public sealed record Targets(string TeamKey, int TeamMeetings, int MeetingId, st
         yield return ("person page", new Uri(web, "people/" + Uri.EscapeDataString(Person)), true, false);
         yield return ("meeting page", meeting, true, false);
         yield return ("search page", new Uri(web, "search?q=" + Uri.EscapeDataString(Query)), true, false);
+        var action = new Uri(web, "actions/" + ActionChain.ToString(CultureInfo.InvariantCulture));
+        yield return ("action page", action, true, false);
+        yield return ("help board", new Uri(web, "help"), true, false);
         yield return ("team page, signed in", team, true, true);
         yield return ("meeting page, signed in", meeting, true, true);
+        yield return ("action page, signed in", action, true, true);
         yield return ("nginx: the meeting's .log.html", new Uri(nginx, StaticLog), false, false);
     }
 
     public string Describe() => string.Create(
         CultureInfo.InvariantCulture,
-        $"targets: team {TeamKey} ({TeamMeetings} meetings), meeting {MeetingKey} (id {MeetingId}, {MeetingLines} lines), person {Person} ({PersonMeetings} meetings attended), search `{Query}`; nginx: {StaticLog}");
+        $"targets: team {TeamKey} ({TeamMeetings} meetings), meeting {MeetingKey} (id {MeetingId}, {MeetingLines} lines), person {Person} ({PersonMeetings} meetings attended), search `{Query}`, action chain {ActionChain}; nginx: {StaticLog}");
 }
