@@ -24,6 +24,9 @@ public sealed partial class PersonPage
     private PersonQueries Queries { get; set; } = null!;
 
     [Inject]
+    private Stats.AccountabilityTallies Tallies { get; set; } = null!;
+
+    [Inject]
     private NavigationManager Navigation { get; set; } = null!;
 
     [CascadingParameter]
@@ -32,6 +35,8 @@ public sealed partial class PersonPage
     private PersonDigest? digest;
 
     private PersonLists? lists;
+
+    private Core.Accountability.AccountabilityCounts accountability = Core.Accountability.AccountabilityCounts.Zero;
 
     protected override async Task OnInitializedAsync()
     {
@@ -50,6 +55,7 @@ public sealed partial class PersonPage
         }
 
         digest = await Queries.DigestAsync(found.Person, ct);
+        accountability = await Tallies.PersonAsync(found.Person.Id, ct);
         lists = await Queries.ListsAsync(digest, (MeetingsPage, MeetingsPageSize), (ActionsPage, ItemsPageSize), (IdeasPage, ItemsPageSize), ct);
     }
 
