@@ -4,18 +4,28 @@ using MeetingTracker.Web.Components.Common;
 
 namespace MeetingTracker.Web.Feeds;
 
-/// <summary>Meetings as an Atom feed: one entry per meeting, linking to its page with absolute URLs.</summary>
+/// <summary>
+/// Meetings as an Atom feed: one entry per meeting, linking to its page with absolute URLs; with <c>others</c> (a
+/// team's state changes), all entries newest first by their update time, at most <see cref="FeedQueries.AtomEntries"/>.
+/// </summary>
 public static class AtomFeeds
 {
-    public static SyndicationFeed Build(Uri site, string selfPath, string alternatePath, string title, IReadOnlyList<FeedMeeting> meetings, DateTimeOffset now)
+    public static SyndicationFeed Build(
+        Uri site, string selfPath, string alternatePath, string title, IReadOnlyList<FeedMeeting> meetings, DateTimeOffset now, IReadOnlyList<SyndicationItem>? others = null)
     {
         ArgumentNullException.ThrowIfNull(site);
         ArgumentNullException.ThrowIfNull(meetings);
         var self = new Uri(Links.Absolute(site, selfPath));
-        var feed = new SyndicationFeed(title, null, new Uri(Links.Absolute(site, alternatePath)), self.ToString(), meetings.Count == 0 ? now : meetings.Max(m => m.Updated))
+        var items = meetings.Select(m => Entry(site, m)).ToList();
+        if (others is { Count: > 0 })
+        {
+            items = [.. items.Concat(others).OrderByDescending(i => i.LastUpdatedTime).Take(FeedQueries.AtomEntries)];
+        }
+
+        var feed = new SyndicationFeed(title, null, new Uri(Links.Absolute(site, alternatePath)), self.ToString(), items.Count == 0 ? now : items.Max(i => i.LastUpdatedTime))
         {
             Generator = "MeetingTracker",
-            Items = [.. meetings.Select(m => Entry(site, m))],
+            Items = items,
         };
         feed.Links.Add(SyndicationLink.CreateSelfLink(self, "application/atom+xml"));
         feed.Authors.Add(new SyndicationPerson { Name = "MeetingTracker" });

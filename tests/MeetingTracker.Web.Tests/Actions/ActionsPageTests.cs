@@ -126,7 +126,7 @@ public sealed class ActionsPageTests(SiteFixture site) : IClassFixture<SiteFixtu
         Assert.Equal("No actions match these filters.", none.QuerySelector("main .empty")!.TextContent);
         Assert.Null(none.QuerySelector("table.actions"));
         Assert.Equal("No team is called 'no-such-team'.", team.QuerySelector("main .error")!.TextContent);
-        Assert.Equal("Unknown state 'finished': use open, overdue, dropped or active.", state.QuerySelector("main .error")!.TextContent);
+        Assert.Equal("Unknown state 'finished': use open, overdue, dropped, done, in-progress, need-help, no-time, wont-do or active.", state.QuerySelector("main .error")!.TextContent);
         Assert.Equal(HttpStatusCode.BadRequest, status);
         Assert.Contains("Unknown state", body, StringComparison.Ordinal);
         Assert.Equal((0, "No one is called 'nobody-at-all'."), (unknownPerson.Total, unknownPerson.Error));

@@ -34,6 +34,9 @@ public sealed partial class Home
     private IdeaQueries Ideas { get; set; } = null!;
 
     [Inject]
+    private ActionStandings Standings { get; set; } = null!;
+
+    [Inject]
     private TimeProvider Clock { get; set; } = null!;
 
     [CascadingParameter]
@@ -84,6 +87,6 @@ public sealed partial class Home
             .ToListAsync(ct);
 
         model = new HomeModel(Options.Value.Sources.Count, counts, meetings, runs);
-        board = await HomeBoard.LoadAsync(Actions, Ideas, db, Clock.GetUtcNow(), ct);
+        board = await HomeBoard.LoadAsync(Actions, Ideas, await Standings.ReadAsync(ct), db, Clock.GetUtcNow(), ct);
     }
 }

@@ -26,6 +26,9 @@ public sealed partial class PersonPage
     private Actions.Standings? standings;
 
     [Inject]
+    private Stats.AccountabilityTallies Tallies { get; set; } = null!;
+
+    [Inject]
     private NavigationManager Navigation { get; set; } = null!;
 
     [CascadingParameter]
@@ -34,6 +37,8 @@ public sealed partial class PersonPage
     private PersonDigest? digest;
 
     private PersonLists? lists;
+
+    private Core.Accountability.AccountabilityCounts accountability = Core.Accountability.AccountabilityCounts.Zero;
 
     protected override async Task OnInitializedAsync()
     {
@@ -53,6 +58,7 @@ public sealed partial class PersonPage
 
         digest = await Queries.DigestAsync(found.Person, ct);
         standings = await Queries.StandingsAsync(ct);
+        accountability = await Tallies.PersonAsync(found.Person.Id, ct);
         lists = await Queries.ListsAsync(digest, (MeetingsPage, MeetingsPageSize), (ActionsPage, ItemsPageSize), (IdeasPage, ItemsPageSize), ct);
     }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using MeetingTracker.Core.Accountability;
 using Microsoft.AspNetCore.Components;
 
 namespace MeetingTracker.Web.Components.Pages.Stats;
@@ -8,10 +9,16 @@ public sealed partial class StatsPage
     [Inject]
     private StatsQueries Queries { get; set; } = null!;
 
+    [Inject]
+    private AccountabilityTallies Tallies { get; set; } = null!;
+
     [CascadingParameter]
     private HttpContext? HttpContext { get; set; }
 
     private StatsModel? model;
+
+    /// <summary>The accountability counts of each of the model's months.</summary>
+    private IReadOnlyList<AccountabilityCounts> accountability = [];
 
     private string Period => $"{model!.Months[0]} to {model.Months[^1]}";
 
@@ -20,8 +27,20 @@ public sealed partial class StatsPage
     private IReadOnlyList<ChartSeries> TeamSeries
         => [.. model!.Teams.Select(t => new ChartSeries(t.Name, [.. t.Meetings.Select(m => (double)m)]))];
 
+    private IReadOnlyList<ChartSeries> DoneSeries =>
+    [
+        new ChartSeries("Done on time", [.. accountability.Select(c => (double)c.DoneOnTime)]),
+        new ChartSeries("Done later", [.. accountability.Select(c => (double)(c.Done - c.DoneOnTime))]),
+    ];
+
     protected override async Task OnInitializedAsync()
-        => model = await Queries.StatsAsync(HttpContext?.RequestAborted ?? CancellationToken.None);
+    {
+        var ct = HttpContext?.RequestAborted ?? CancellationToken.None;
+        model = await Queries.StatsAsync(ct);
+        if (model.Months.Count == 0) return;
+        var from = DateTimeOffset.ParseExact(model.Months[0], "yyyy-MM", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
+        accountability = AccountabilityStats.ByMonth(await Tallies.AllAsync(ct), from, model.Months.Count);
+    }
 
     public static string Average(MonthFigures figures)
     {

@@ -20,6 +20,9 @@ public sealed partial class TeamPage
     private TeamQueries Queries { get; set; } = null!;
 
     [Inject]
+    private Stats.AccountabilityTallies Tallies { get; set; } = null!;
+
+    [Inject]
     private NavigationManager Navigation { get; set; } = null!;
 
     [CascadingParameter]
@@ -28,6 +31,8 @@ public sealed partial class TeamPage
     private TeamDigest? digest;
 
     private PageOf<TimelineMeeting>? timeline;
+
+    private Core.Accountability.AccountabilityCounts accountability = Core.Accountability.AccountabilityCounts.Zero;
 
     protected override async Task OnInitializedAsync()
     {
@@ -47,6 +52,7 @@ public sealed partial class TeamPage
         }
 
         timeline = await Queries.TimelineAsync(digest.Header, PageNumber, PageSize, ct);
+        accountability = await Tallies.TeamAsync(team!.Id, ct);
     }
 
     private static string Day(DateTimeOffset time) => time.ToUniversalTime().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
