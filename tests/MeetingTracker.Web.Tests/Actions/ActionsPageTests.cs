@@ -45,7 +45,7 @@ public sealed class ActionsPageTests(SiteFixture site) : IClassFixture<SiteFixtu
             Assert.Equal(Links.Team(action.Team.Key), Cell(row, "Team").QuerySelector("a")!.GetAttribute("href"));
             Assert.Equal(action.Url.PathAndQuery.TrimStart('/') + action.Url.Fragment, Cell(row, "Last seen").QuerySelector("a")!.GetAttribute("href"));
             Assert.Equal(action.FirstUrl.PathAndQuery.TrimStart('/') + action.FirstUrl.Fragment, Cell(row, "First raised").QuerySelector("a")!.GetAttribute("href"));
-            Assert.Equal(action.Owners.Select(o => Links.Person(o.Name)), Cell(row, "Assignees").QuerySelectorAll("a").Select(a => a.GetAttribute("href")));
+            Assert.Equal(action.Owners.Select(o => Links.Person(o.Name!)), Cell(row, "Assignees").QuerySelectorAll("a").Select(a => a.GetAttribute("href")));
             Assert.Equal(action.CarriedOver.ToString(CultureInfo.InvariantCulture), Cell(row, "Carried over").TextContent);
             Assert.Equal(action.State, Cell(row, "State").TextContent);
         }
@@ -58,7 +58,7 @@ public sealed class ActionsPageTests(SiteFixture site) : IClassFixture<SiteFixtu
     {
         var all = await AllActionsAsync("/api/actions");
         var sample = all.First(a => a.State == "dropped" && a.Owners.Count > 0);
-        var (team, owner) = (sample.Team.Key, sample.Owners[0].Name);
+        var (team, owner) = (sample.Team.Key, sample.Owners[0].Name!);
         var ages = all.Select(a => a.AgeDays).Order().ToList();
         var minAge = ages[ages.Count / 2];
 
