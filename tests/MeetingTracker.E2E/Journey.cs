@@ -35,6 +35,8 @@ public static class Journey
             "person" => Links.Person(await db.People.OrderBy(p => p.Name).Select(p => p.Name).FirstAsync(ct)),
             "search" => Links.Search("mirror"),
             "search-help" => "search",
+            "help" => Links.Help,
+            "idea" => Links.Idea(await db.Items.Where(i => i.Kind == Core.Meetbot.ItemKind.Idea && i.RemovedAt == null).OrderBy(i => i.Id).Select(i => i.Id).FirstAsync(ct)),
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "no such page in the journey"),
         };
     }

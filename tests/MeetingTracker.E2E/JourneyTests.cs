@@ -57,6 +57,8 @@ public sealed partial class JourneyTests(SiteServer server, Chromium chromium)
     [InlineData("person")]
     [InlineData("search")]
     [InlineData("search-help")]
+    [InlineData("help")]
+    [InlineData("idea")]
     public async Task The_page_has_no_serious_or_critical_accessibility_violation(string kind)
     {
         var page = await chromium.NewPageAsync(server.BaseAddress);

@@ -42,6 +42,8 @@ public static class ApiHostExtensions
         api.MapActionsApi();
         api.MapActionEventsApi();
         api.MapIdeasApi();
+        api.MapIdeaEventsApi();
+        api.MapHelpApi();
         api.MapSearchApi();
         api.MapAccountApi();
     }

@@ -25,7 +25,15 @@ public sealed partial class AccountsSite : IAsyncLifetime
 {
     public static readonly string[] Roles = ["anonymous", "user", "other", "owner", "chair", "admin"];
 
-    public TrackerHost Host { get; } = new TrackerHost(new GeneratorOptions { Teams = 1, Weeks = 2, Seed = 3 }).With("MeetingTracker:Admins:0", "admin@example.org");
+    public AccountsSite()
+        : this(new GeneratorOptions { Teams = 1, Weeks = 2, Seed = 3 })
+    {
+    }
+
+    /// <summary>Over other generated logs (a fixture that wraps this one and needs more people or items).</summary>
+    internal AccountsSite(GeneratorOptions logs) => Host = new TrackerHost(logs).With("MeetingTracker:Admins:0", "admin@example.org");
+
+    public TrackerHost Host { get; }
 
     public WebApplicationFactory<Program> Site { get; private set; } = null!;
 

@@ -40,6 +40,7 @@ public sealed class AuthorizationMatrixTests(AccountsSite site) : IClassFixture<
         new("POST", "/actions/{id:int}/events", Policies.User, _ => new() { ["comment"] = " " }, Target: s => $"/actions/{s.ChainId}/events"),
         new("POST", "/api/actions/{id:int}/events", Policies.User, _ => new() { ["state"] = "no-such-state" }, Api: true, Target: s => $"/api/actions/{s.ChainId}/events"),
         new("POST", "/ideas/{id:int}/events", Policies.User, _ => new() { ["comment"] = " " }, Target: s => $"/ideas/{s.IdeaId}/events"),
+        new("POST", "/api/ideas/{id:int}/events", Policies.User, _ => new() { ["state"] = "no-such-state" }, Api: true, Target: s => $"/api/ideas/{s.IdeaId}/events"),
         // Starts a sign-in at the OpenID Connect provider: everyone may (no provider here: it says so on the sign-in page).
         new("POST", "/account/external", Public, _ => new() { ["returnUrl"] = "/" }),
     ];

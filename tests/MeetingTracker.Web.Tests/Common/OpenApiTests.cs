@@ -9,11 +9,11 @@ public sealed class OpenApiTests(SiteFixture site) : IClassFixture<SiteFixture>
     public static readonly string[] Routes =
     [
         "/api/meetings", "/api/meetings/{id}", "/api/meetings/{id}/log", "/api/teams", "/api/teams/{key}",
-        "/api/people", "/api/people/{name}", "/api/actions", "/api/ideas", "/api/search", "/api/account",
+        "/api/people", "/api/people/{name}", "/api/actions", "/api/actions/{id}", "/api/ideas", "/api/ideas/{id}", "/api/help", "/api/search", "/api/account",
     ];
 
     /// <summary>Routes that only change state (no GET).</summary>
-    public static readonly string[] WriteOnlyRoutes = ["/api/account/claims"];
+    public static readonly string[] WriteOnlyRoutes = ["/api/account/claims", "/api/actions/{id}/events", "/api/ideas/{id}/events"];
 
     [Fact]
     public async Task The_document_reads_back_without_errors_and_lists_every_api_route()

@@ -1,4 +1,5 @@
 using MeetingTracker.Core.Accountability;
+using MeetingTracker.Web.Components.Pages.Help;
 using MeetingTracker.Web.Components.Pages.Ideas;
 
 namespace MeetingTracker.Web.Components.Pages.Actions;
@@ -18,6 +19,8 @@ public static class AccountabilityHostExtensions
         builder.Services.AddSingleton<ActionDetails>();
         builder.Services.AddSingleton<AccountabilityWrites>();
         builder.Services.AddSingleton<IdeaQueries>();
+        builder.Services.AddSingleton<IdeaDetails>();
+        builder.Services.AddSingleton<HelpBoard>();
         return builder;
     }
 }

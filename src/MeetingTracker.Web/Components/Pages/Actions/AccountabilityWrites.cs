@@ -48,11 +48,7 @@ public sealed class AccountabilityWrites(
         if (now.Snapshot.Idea(ideaId) is not { } idea) return WriteOutcome.Missing;
         var record = now.Ledger.Idea(ideaId);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var people = await PeopleAsync(db, user, cancellationToken);
-        var accountId = FormPosts.AccountId(user);
-        var author = idea.Idea.PersonId is { } p && people.Contains(p);
-        var champion = record.Champion is { } c && (c.AccountId == accountId || (c.Nick is not null && await PersonOfNickAsync(db, c.Nick, cancellationToken) is { } cp && people.Contains(cp)));
-        var caller = new Caller(accountId, AuthorizationHandlers.IsAdmin(user), await AuthorizationHandlers.ChairsTeamAsync(db, people, idea.TeamId), people.Count > 0, author || champion);
+        var caller = await IdeaCallerAsync(db, user, idea, record, cancellationToken);
         var (made, refusal) = EventRules.ForIdea(change, caller, ideaId, record.State ?? IdeaState.Proposed, record.Champion is not null, record.Events, clock.GetUtcNow());
         if (made is null) return new WriteOutcome(null, refusal);
         if (made.Kind == EventKind.Champion && made.Nick is not null && await PersonOfNickAsync(db, made.Nick, cancellationToken) is null)
@@ -87,6 +83,20 @@ public sealed class AccountabilityWrites(
 
         var chair = await AuthorizationHandlers.ChairsTeamAsync(db, people, action.Chain.TeamId);
         return (new Caller(accountId, AuthorizationHandlers.IsAdmin(user), chair, people.Count > 0, owner), hasOwners);
+    }
+
+    /// <summary>Who the signed-in <paramref name="user"/> is to an idea: <see cref="Caller.Owner"/> is its author or champion.</summary>
+    public static async Task<Caller> IdeaCallerAsync(TrackerDb db, ClaimsPrincipal user, IdeaTrail idea, IdeaRecord record, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(user);
+        ArgumentNullException.ThrowIfNull(idea);
+        ArgumentNullException.ThrowIfNull(record);
+        var people = await PeopleAsync(db, user, cancellationToken);
+        var accountId = FormPosts.AccountId(user);
+        var author = idea.Idea.PersonId is { } p && people.Contains(p);
+        var champion = record.Champion is { } c && (c.AccountId == accountId || (c.Nick is not null && await PersonOfNickAsync(db, c.Nick, cancellationToken) is { } cp && people.Contains(cp)));
+        return new Caller(accountId, AuthorizationHandlers.IsAdmin(user), await AuthorizationHandlers.ChairsTeamAsync(db, people, idea.TeamId), people.Count > 0, author || champion);
     }
 
     private static async Task<List<int>> PeopleAsync(TrackerDb db, ClaimsPrincipal user, CancellationToken cancellationToken)

@@ -10,6 +10,9 @@ namespace MeetingTracker.Web.Components.Pages.Actions;
 /// </summary>
 public sealed class ActionStandings(AccountabilityService accountability, EventLedger ledger)
 {
+    /// <summary>The window of an idea's "what followed" (ADR 9).</summary>
+    public int FollowUpDays => accountability.FollowUpDays;
+
     public async Task<Standings> ReadAsync(CancellationToken cancellationToken)
     {
         var snapshot = await accountability.SnapshotAsync(cancellationToken);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using MeetingTracker.Core.Accountability;
 using MeetingTracker.Web.Components.Pages.Actions;
 using Microsoft.AspNetCore.Components;
 
@@ -20,15 +21,20 @@ public sealed partial class IdeasPage
     [SupplyParameterFromQuery(Name = "followUp")]
     public string? FollowUp { get; set; }
 
+    [SupplyParameterFromQuery(Name = "state")]
+    public string? State { get; set; }
+
     [SupplyParameterFromQuery(Name = "page")]
     public string? PageText { get; set; }
 
     protected override async Task OnParametersSetAsync()
         => list = await Queries.ListAsync(
-            new IdeaQuery(Team, FollowUp, ActionsPage.Number(PageText)),
+            new IdeaQuery(Team, FollowUp, ActionsPage.Number(PageText), State: State),
             HttpContext?.RequestAborted ?? CancellationToken.None);
 
     private bool Is(string value) => string.Equals(FollowUp?.Trim(), value, StringComparison.OrdinalIgnoreCase);
+
+    private bool IsState(IdeaState state) => IdeaStates.Parse(State) == state;
 
     private static string Heading(IdeaList list)
         => list.Rows.Total == 1 ? "1 idea" : string.Create(CultureInfo.InvariantCulture, $"{list.Rows.Total} ideas");
