@@ -77,7 +77,10 @@ public static class ActionEventsApi
     internal static Uri SiteBase(HttpRequest request) => new($"{request.Scheme}://{request.Host}{request.PathBase}/");
 }
 
-/// <summary>GET /api/actions/{id}: the list's fields plus where it stands, its owners now and before, due date, meetings and history.</summary>
+/// <summary>
+/// GET /api/actions/{id}: the list's fields plus where it stands, its owners now and before, due date, meetings and
+/// history; <see cref="DoneInLogs"/> is the done note in the minutes that closed it (ADR 9), when one did.
+/// </summary>
 public sealed record ActionDetailAnswer(
     int Id,
     string Text,
@@ -99,7 +102,8 @@ public sealed record ActionDetailAnswer(
     Uri Page,
     IReadOnlyList<OccurrenceAnswer> Meetings,
     IReadOnlyList<OfferRow> Offers,
-    IReadOnlyList<HistoryEntry> History)
+    IReadOnlyList<HistoryEntry> History,
+    Uri? DoneInLogs)
 {
     public static ActionDetailAnswer Of(ActionDetail detail, Uri site)
     {
@@ -112,7 +116,8 @@ public sealed record ActionDetailAnswer(
             [.. detail.Meetings.Select(m => new OccurrenceAnswer(m.MeetingId, m.Meeting, m.Time, new Uri(site, Links.Item(m.MeetingId, m.ItemNumber)),
                 m.Line is { } line ? new Uri(site, Links.LogLine(m.MeetingId, line)) : null))],
             detail.Offers,
-            detail.History);
+            detail.History,
+            detail.Standing.Chain.DoneInLogs is { } note ? new Uri(site, Links.Item(note.MeetingId, note.Number)) : null);
     }
 }
 

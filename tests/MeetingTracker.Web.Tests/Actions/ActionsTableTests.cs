@@ -32,6 +32,7 @@ public sealed class ActionsTableTests : IDisposable
         Assert.Equal(Links.Item(10, 5), table.Find("[data-label='First raised'] a").GetAttribute("href"));
         Assert.Equal(("23 days", "2"), (table.Find("[data-label=Age]").TextContent, table.Find("[data-label='Carried over']").TextContent));
         Assert.Equal("state state-overdue", table.Find("[data-label=State] span").GetAttribute("class"));
+        Assert.Equal(Links.Action(7), table.Find("[data-label=State] a").GetAttribute("href"));
     }
 
     [Fact]

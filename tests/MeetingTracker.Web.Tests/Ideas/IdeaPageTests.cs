@@ -11,7 +11,7 @@ public sealed class IdeaPageTests(IdeaActSite site) : IClassFixture<IdeaActSite>
     [Theory]
     [InlineData("anonymous", "")]
     [InlineData("user", "")]
-    [InlineData("other", "")]
+    [InlineData("other", "takeOn comment")]
     [InlineData("helper", "takeOn comment")]
     [InlineData("chair", "takeOn state link champion comment")]
     [InlineData("admin", "takeOn state link champion comment")]
