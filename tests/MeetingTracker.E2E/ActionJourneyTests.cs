@@ -34,7 +34,7 @@ public sealed class ActionJourneyTests(SiteServer server, Chromium chromium)
         await owner.GoAsync(Links.Action(chain));
         var act = owner.Locator("#act");
         await act.GetByLabel("State").SelectOptionAsync("need-help");
-        await act.GetByLabel(new Regex("^Note")).FillAsync("I need someone who knows the mirror config");
+        await act.GetByLabel(new Regex(@"^Note \(with what")).FillAsync("I need someone who knows the mirror config");
         await act.GetByRole(AriaRole.Button, new() { Name = "Save state" }).ClickAsync();
         await owner.WaitForURLAsync(new Regex($"/actions/{chain}\\?message=.*#history$"));
         await Expect(owner.Locator("main [role=status]")).ToHaveTextAsync("Now need help.");
@@ -104,8 +104,8 @@ public sealed class ActionJourneyTests(SiteServer server, Chromium chromium)
     }
 
     /// <summary>
-    /// An open action nobody has said anything about, whose owner (through the logs) nobody claimed and is no bot, and
-    /// another unclaimed person who owns none of it and chairs none of its team's meetings.
+    /// An open action nobody has said anything about, whose owner (through the logs) nobody claimed, is no bot and
+    /// chairs none of its team's recent meetings (a chair may answer for any action), and another such person.
     /// </summary>
     private async Task<(int Chain, string Owner, string Helper)> PickAsync()
     {
@@ -116,7 +116,11 @@ public sealed class ActionJourneyTests(SiteServer server, Chromium chromium)
         var claimed = await db.NickClaims.Where(c => c.Status != ClaimStatus.Refused).Select(c => c.PersonId).ToListAsync(ct);
         var bots = await db.SourceBots.Select(b => b.Nick.ToLower()).ToListAsync(ct);
         var owners = await db.ItemOwners.Select(o => new { o.ItemId, o.PersonId, o.Person!.Name }).ToListAsync(ct);
-        var chairs = (await db.Meetings.Select(m => m.Chairs).ToListAsync(ct)).SelectMany(c => c.Split(' ')).Select(n => n.ToLowerInvariant()).ToHashSet();
+        // The chair rule's window: who chaired one of each team's last five meetings.
+        var recent = (await db.Meetings.Select(m => new { m.TeamId, m.StartedAt, m.Chairs }).ToListAsync(ct))
+            .GroupBy(m => m.TeamId)
+            .ToDictionary(g => g.Key, g => g.OrderByDescending(m => m.StartedAt).Take(Web.Accounts.TeamChairRequirement.Meetings)
+                .SelectMany(m => m.Chairs.Split(' ')).Select(n => n.ToLowerInvariant()).ToHashSet());
         var aliases = (await db.PersonAliases.Select(a => new { a.PersonId, a.Nick }).ToListAsync(ct)).ToLookup(a => a.PersonId, a => a.Nick.ToLowerInvariant());
         bool Free(int person) => !claimed.Contains(person) && !aliases[person].Any(n => bots.Contains(n) || n == "emre");
 
@@ -124,7 +128,8 @@ public sealed class ActionJourneyTests(SiteServer server, Chromium chromium)
         foreach (var chain in snapshot.Actions.Where(c => ledger.Action(c.Id).Events.Count == 0 && !c.InferState(now, 14).IsClosed()))
         {
             var named = owners.Where(o => o.ItemId == chain.Latest.ItemId).ToList();
-            if (named is not [var owner] || !Free(owner.PersonId)) continue;
+            var chairs = recent[chain.TeamId];
+            if (named is not [var owner] || !Free(owner.PersonId) || aliases[owner.PersonId].Any(chairs.Contains)) continue;
             var helper = await db.People.Where(p => p.Id != owner.PersonId && p.Aliases.Count > 0).OrderBy(p => p.Name).Select(p => new { p.Id, p.Name }).ToListAsync(ct);
             var other = helper.FirstOrDefault(p => Free(p.Id) && !aliases[p.Id].Any(chairs.Contains));
             if (other is not null) return (chain.Id, owner.Name, other.Name);
