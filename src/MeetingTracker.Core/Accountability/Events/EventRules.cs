@@ -62,14 +62,7 @@ public static class EventRules
             return (e, null);
         }
 
-        if (change.Comment is not null)
-        {
-            if (!(caller.Verified || caller.Owner || caller.Manages)) return Forbid("Claim your nick first: only verified users comment.");
-            if (Text(change.Comment, "comment") is { } badComment) return Refuse(badComment);
-            if (string.IsNullOrWhiteSpace(change.Comment)) return Refuse("The comment is empty.");
-            (e.Kind, e.Note) = (EventKind.Comment, change.Comment.Trim());
-            return (e, null);
-        }
+        if (change.Comment is not null) return CommentOf(change.Comment, caller, e);
 
         if (change.DueDate is not null || change.ClearDue == true)
         {
@@ -127,14 +120,7 @@ public static class EventRules
             return (e, null);
         }
 
-        if (change.Comment is not null)
-        {
-            if (!(caller.Verified || caller.Owner || caller.Manages)) return Forbid("Claim your nick first: only verified users comment.");
-            if (Text(change.Comment, "comment") is { } badComment) return Refuse(badComment);
-            if (string.IsNullOrWhiteSpace(change.Comment)) return Refuse("The comment is empty.");
-            (e.Kind, e.Note) = (EventKind.Comment, change.Comment.Trim());
-            return (e, null);
-        }
+        if (change.Comment is not null) return CommentOf(change.Comment, caller, e);
 
         if (change.Link is not null && change.Undo is null)
         {
@@ -164,6 +150,16 @@ public static class EventRules
         if (target.Kind == EventKind.Undo) return Refuse("An undo cannot be undone: say the change again.");
         if (events.Any(x => x.Kind == EventKind.Undo && x.Undoes == id)) return Refuse($"Event {id} is undone already.");
         (e.Kind, e.Undoes, e.From, e.To) = (EventKind.Undo, id, target.To, target.From);
+        return (e, null);
+    }
+
+    // Comments are alike on actions and ideas: any verified user, owner, chair or admin.
+    private static (AccountabilityEvent?, ChangeRefusal?) CommentOf(string comment, Caller caller, AccountabilityEvent e)
+    {
+        if (!(caller.Verified || caller.Owner || caller.Manages)) return Forbid("Claim your nick first: only verified users comment.");
+        if (Text(comment, "comment") is { } badComment) return Refuse(badComment);
+        if (string.IsNullOrWhiteSpace(comment)) return Refuse("The comment is empty.");
+        (e.Kind, e.Note) = (EventKind.Comment, comment.Trim());
         return (e, null);
     }
 
