@@ -142,7 +142,8 @@ public sealed class AccountabilityStatsTests
             new Dictionary<int, ActionRecord> { [1] = ActionRecord.Fold([done]) }.ToImmutableDictionary(),
             ImmutableDictionary<int, IdeaRecord>.Empty,
             [done],
-            done.Id);
+            done.Id,
+            [done.Id]);
 
         var tallies = AccountabilityStats.Tallies([chain, Chain(2)], [], ledger, Now, DueDays);
 

@@ -6,9 +6,13 @@ namespace MeetingTracker.Core.Accountability.Events;
 
 /// <summary>Every action's and idea's record, as of one read of the events table.</summary>
 public sealed class LedgerView(
-    ImmutableDictionary<int, ActionRecord> actions, ImmutableDictionary<int, IdeaRecord> ideas, ImmutableList<AccountabilityEvent> recent, long lastId)
+    ImmutableDictionary<int, ActionRecord> actions, ImmutableDictionary<int, IdeaRecord> ideas, ImmutableList<AccountabilityEvent> recent, long lastId,
+    ImmutableHashSet<long> seen)
 {
-    public static readonly LedgerView Empty = new(ImmutableDictionary<int, ActionRecord>.Empty, ImmutableDictionary<int, IdeaRecord>.Empty, [], 0);
+    public static readonly LedgerView Empty = new(ImmutableDictionary<int, ActionRecord>.Empty, ImmutableDictionary<int, IdeaRecord>.Empty, [], 0, []);
+
+    /// <summary>The ids of every event folded in.</summary>
+    public ImmutableHashSet<long> Seen { get; } = seen;
 
     public ImmutableDictionary<int, ActionRecord> Actions { get; } = actions;
 
@@ -26,9 +30,10 @@ public sealed class LedgerView(
 
 /// <summary>
 /// The events table folded in memory. Events are only ever appended, so each <see cref="ReadAsync"/> asks the
-/// database only for rows newer than the last it saw (an index seek that finds nothing on most requests) and refolds
-/// just the subjects they touch; another process's or node's change is seen on the next request. Rows that commit
-/// out of id order (PostgreSQL sequences can) are caught by also re-asking for the last <see cref="LateWindow"/>.
+/// database only whether there are rows newer than the last it saw (index seeks that find nothing on most requests,
+/// taken side by side without a lock), and when there are, reads them under a lock and refolds just the subjects they
+/// touch; another process's or node's change is seen on the next request. Rows that commit out of id order
+/// (PostgreSQL sequences can) are caught by also asking for the last <see cref="LateWindow"/>.
 /// </summary>
 public sealed class EventLedger(IDbContextFactory<TrackerDb> dbFactory, TimeProvider clock) : IDisposable
 {
@@ -39,24 +44,24 @@ public sealed class EventLedger(IDbContextFactory<TrackerDb> dbFactory, TimeProv
     private readonly SemaphoreSlim gate = new(1, 1);
     private readonly Dictionary<int, List<AccountabilityEvent>> actionEvents = [];
     private readonly Dictionary<int, List<AccountabilityEvent>> ideaEvents = [];
-    private readonly HashSet<long> seen = [];
     private volatile LedgerView view = LedgerView.Empty;
 
     /// <summary>The records with every event committed before this call.</summary>
     public async Task<LedgerView> ReadAsync(CancellationToken cancellationToken)
     {
+        // Most requests find nothing new: two index seeks, no lock (requests run side by side).
+        var current = view;
+        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
+        {
+            if (!await AnyNewAsync(db, current, cancellationToken)) return current;
+        }
+
         await gate.WaitAsync(cancellationToken);
         try
         {
+            current = view;
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-            var current = view;
-            var since = clock.GetUtcNow() - LateWindow;
-            var last = current.LastId;
-            var fresh = await db.AccountabilityEvents.AsNoTracking()
-                .Where(e => e.Id > last || (last > 0 && e.At >= since))
-                .OrderBy(e => e.Id)
-                .ToListAsync(cancellationToken);
-            fresh.RemoveAll(e => seen.Contains(e.Id));
+            var fresh = await NewAsync(db, current, cancellationToken);
             if (fresh.Count == 0) return current;
             view = Apply(current, fresh);
             return view;
@@ -65,6 +70,32 @@ public sealed class EventLedger(IDbContextFactory<TrackerDb> dbFactory, TimeProv
         {
             gate.Release();
         }
+    }
+
+    // Two queries rather than one with OR: SQLite answers "Id > @last OR At >= @since" with a scan of the whole table.
+    private async Task<bool> AnyNewAsync(TrackerDb db, LedgerView current, CancellationToken cancellationToken)
+    {
+        var last = current.LastId;
+        if (await db.AccountabilityEvents.AnyAsync(e => e.Id > last, cancellationToken)) return true;
+        if (last == 0) return false;
+        var since = clock.GetUtcNow() - LateWindow;
+        var recent = await db.AccountabilityEvents.Where(e => e.At >= since && e.Id <= last).Select(e => e.Id).ToListAsync(cancellationToken);
+        return recent.Exists(id => !current.Seen.Contains(id));
+    }
+
+    private async Task<List<AccountabilityEvent>> NewAsync(TrackerDb db, LedgerView current, CancellationToken cancellationToken)
+    {
+        var last = current.LastId;
+        var fresh = await db.AccountabilityEvents.AsNoTracking().Where(e => e.Id > last).OrderBy(e => e.Id).ToListAsync(cancellationToken);
+        if (last > 0)
+        {
+            var since = clock.GetUtcNow() - LateWindow;
+            fresh.AddRange(await db.AccountabilityEvents.AsNoTracking().Where(e => e.At >= since && e.Id <= last).ToListAsync(cancellationToken));
+        }
+
+        fresh.RemoveAll(e => current.Seen.Contains(e.Id));
+        fresh.Sort((a, b) => a.Id.CompareTo(b.Id));
+        return fresh;
     }
 
     public void Dispose() => gate.Dispose();
@@ -83,9 +114,8 @@ public sealed class EventLedger(IDbContextFactory<TrackerDb> dbFactory, TimeProv
             else ideas[subject.Key.SubjectId] = IdeaRecord.Fold(list);
         }
 
-        foreach (var e in fresh) seen.Add(e.Id);
         var recent = current.Recent.InsertRange(0, fresh.AsEnumerable().Reverse()).Sort((a, b) => b.Id.CompareTo(a.Id));
         if (recent.Count > RecentKept) recent = recent.RemoveRange(RecentKept, recent.Count - RecentKept);
-        return new LedgerView(actions.ToImmutable(), ideas.ToImmutable(), recent, Math.Max(current.LastId, fresh.Max(e => e.Id)));
+        return new LedgerView(actions.ToImmutable(), ideas.ToImmutable(), recent, Math.Max(current.LastId, fresh.Max(e => e.Id)), current.Seen.Union(fresh.Select(e => e.Id)));
     }
 }
