@@ -90,4 +90,51 @@ public sealed class EventSurvivalTests
 
         await db.SaveChangesAsync(Ct);
     }
+
+    [Fact]
+    public async Task The_ledger_sees_a_row_that_committed_after_a_newer_one_within_the_late_window()
+    {
+        await using var corpus = new AccountabilityCorpus();
+        await corpus.InitializeAsync();
+        var ledger = new EventLedger(corpus.Host.Get<IDbContextFactory<TrackerDb>>(), corpus.Host.Clock);
+        var chain = (await corpus.Service().SnapshotAsync(Ct)).Actions.Single(c => c.Text == D);
+        await SayAsync(corpus, chain.Id, ("in-progress", null));
+        await using (var db = corpus.Host.Db())
+        {
+            // A newer id committed first (as a PostgreSQL sequence allows): the ledger reads up to it.
+            db.AccountabilityEvents.Add(new AccountabilityEvent
+            {
+                Id = 10, Subject = EventSubject.Action, SubjectId = chain.Id, Kind = EventKind.State, AccountId = "carol-account", At = corpus.Host.Clock.GetUtcNow(), To = "in-progress",
+            });
+            await db.SaveChangesAsync(Ct);
+        }
+
+        Assert.Equal(10, (await ledger.ReadAsync(Ct)).LastId);
+        await using (var db = corpus.Host.Db())
+        {
+            db.AccountabilityEvents.Add(new AccountabilityEvent
+            {
+                Id = 7, Subject = EventSubject.Action, SubjectId = chain.Id, Kind = EventKind.Comment, AccountId = "carol-account", At = corpus.Host.Clock.GetUtcNow(), Note = "late",
+            });
+            await db.SaveChangesAsync(Ct);
+        }
+
+        var view = await ledger.ReadAsync(Ct);
+        Assert.Equal([1L, 7, 10], view.Action(chain.Id).Events.Select(e => e.Id));
+        Assert.Same(view, await ledger.ReadAsync(Ct));
+
+        // A row stamped before the window is not looked for (the window is how far a commit may lag its stamp).
+        corpus.Host.Clock.Advance(EventLedger.LateWindow + TimeSpan.FromSeconds(1));
+        await using (var db = corpus.Host.Db())
+        {
+            db.AccountabilityEvents.Add(new AccountabilityEvent
+            {
+                Id = 8, Subject = EventSubject.Action, SubjectId = chain.Id, Kind = EventKind.Comment, AccountId = "carol-account",
+                At = corpus.Host.Clock.GetUtcNow() - EventLedger.LateWindow - TimeSpan.FromSeconds(1), Note = "too late",
+            });
+            await db.SaveChangesAsync(Ct);
+        }
+
+        Assert.Same(view, await ledger.ReadAsync(Ct));
+    }
 }
