@@ -37,9 +37,9 @@ public static class EventSeed
             db.ChangeTracker.AutoDetectChangesEnabled = false;
             for (var n = have; n < Events; n++)
             {
-                // One event in ten is on ideas; one in a hundred on the measured chain (a long history to show).
+                // One event in ten is on ideas; one in 2,000 (50 in all) on the measured chain: a long history to show.
                 var idea = ideas.Count > 0 && n % 10 == 9;
-                var subject = idea ? ideas[random.Next(ideas.Count)] : n % 100 == 0 ? busiest : chains[random.Next(chains.Count)];
+                var subject = idea ? ideas[random.Next(ideas.Count)] : n % 2000 == 0 ? busiest : chains[random.Next(chains.Count)];
                 var at = start.AddSeconds(n * (365.0 * 86400 / Events));
                 db.AccountabilityEvents.Add(idea ? IdeaEvent(subject, accountId, at, random) : ActionEvent(subject, accountId, at, random, n));
                 if (n % 5000 == 4999)

@@ -14,6 +14,7 @@ public static class AccountabilityHostExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddAccountability().BindConfiguration(AccountabilityOptions.Section);
+        builder.Services.AddHttpContextAccessor();
         builder.Services.AddSingleton<ActionStandings>();
         builder.Services.AddSingleton<ActionQueries>();
         builder.Services.AddSingleton<ActionDetails>();

@@ -17,8 +17,14 @@ public sealed partial class ActionPage
     [Parameter]
     public int Id { get; set; }
 
+    /// <summary>How many history entries the page shows unless asked for all (<c>?history=all</c>; the API and the feed have all).</summary>
+    public const int HistoryShown = 100;
+
     [SupplyParameterFromQuery(Name = AccountabilityForms.Message)]
     public string? Message { get; set; }
+
+    [SupplyParameterFromQuery(Name = "history")]
+    public string? History { get; set; }
 
     [Inject]
     private ActionDetails Details { get; set; } = null!;
@@ -71,6 +77,9 @@ public sealed partial class ActionPage
             (caller, _) = await AccountabilityWrites.CallerAsync(db, http.User, detail.Standing, ct);
         }
     }
+
+    private IReadOnlyList<HistoryEntry> ShownHistory(IReadOnlyList<HistoryEntry> all)
+        => string.Equals(History, "all", StringComparison.OrdinalIgnoreCase) || all.Count <= HistoryShown ? all : [.. all.Skip(all.Count - HistoryShown)];
 
     private static IEnumerable<ActionState> Choices(bool manages)
         => ActionStates.Settable.Where(s => manages || s != ActionState.WontDo);

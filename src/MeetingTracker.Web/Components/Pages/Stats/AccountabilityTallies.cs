@@ -14,13 +14,16 @@ namespace MeetingTracker.Web.Components.Pages.Stats;
 /// </summary>
 public sealed class AccountabilityTallies(ActionStandings standings, IDbContextFactory<TrackerDb> dbFactory)
 {
-    private volatile Held? held;
+    private volatile Kept? held;
 
-    public async Task<IReadOnlyList<Tally>> AllAsync(CancellationToken cancellationToken) => Of(await standings.ReadAsync(cancellationToken));
+    public async Task<IReadOnlyList<Tally>> AllAsync(CancellationToken cancellationToken) => Held(await standings.ReadAsync(cancellationToken)).Tallies;
 
-    /// <summary>The counts of the team's actions and ideas.</summary>
+    /// <summary>The counts of the team's actions and ideas (kept with the tallies).</summary>
     public async Task<AccountabilityCounts> TeamAsync(int teamId, CancellationToken cancellationToken)
-        => AccountabilityCounts.Of((await AllAsync(cancellationToken)).Where(t => t.TeamId == teamId));
+    {
+        var held = Held(await standings.ReadAsync(cancellationToken));
+        return held.Teams.GetOrAdd(teamId, id => AccountabilityCounts.Of(held.Tallies.Where(t => t.TeamId == id)));
+    }
 
     /// <summary>
     /// The counts of a person: the actions they own (the logs' or the site's owners) and the ideas they raised or
@@ -29,7 +32,17 @@ public sealed class AccountabilityTallies(ActionStandings standings, IDbContextF
     public async Task<AccountabilityCounts> PersonAsync(int personId, CancellationToken cancellationToken)
     {
         var now = await standings.ReadAsync(cancellationToken);
-        var tallies = Of(now);
+        var kept = Held(now);
+        if (kept.People.TryGetValue(personId, out var known)) return known;
+        var counts = await CountPersonAsync(now, kept.Tallies, personId, cancellationToken);
+        kept.People[personId] = counts;
+        return counts;
+    }
+
+    // A person's claims change their counts (released, taken over by their accounts): a claim decided since is seen
+    // once the tallies are counted again (the next event or harvest).
+    private async Task<AccountabilityCounts> CountPersonAsync(Standings now, IReadOnlyList<Tally> tallies, int personId, CancellationToken cancellationToken)
+    {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var owned = (await ActionQueries.OwnedAsync(db, now, personId, cancellationToken)).Select(c => c.Id).ToHashSet();
         var accounts = (await db.NickClaims.AsNoTracking().Where(c => c.PersonId == personId && c.Status == ClaimStatus.Verified)
@@ -45,13 +58,20 @@ public sealed class AccountabilityTallies(ActionStandings standings, IDbContextF
         }));
     }
 
-    private IReadOnlyList<Tally> Of(Standings now)
+    private Kept Held(Standings now)
     {
-        if (held is { } h && ReferenceEquals(h.Snapshot, now.Snapshot) && ReferenceEquals(h.Ledger, now.Ledger)) return h.Tallies;
+        if (held is { } h && ReferenceEquals(h.Snapshot, now.Snapshot) && ReferenceEquals(h.Ledger, now.Ledger)) return h;
         var tallies = AccountabilityStats.Tallies(now.Snapshot.Actions, now.Snapshot.Ideas, now.Ledger, now.Now, now.DueDays);
-        held = new Held(now.Snapshot, now.Ledger, tallies);
-        return tallies;
+        var fresh = new Kept(now.Snapshot, now.Ledger, tallies, new(), new());
+        held = fresh;
+        return fresh;
     }
 
-    private sealed record Held(AccountabilitySnapshot Snapshot, Core.Accountability.Events.LedgerView Ledger, IReadOnlyList<Tally> Tallies);
+    /// <summary>The tallies of one snapshot and ledger view, and the team and person counts asked of them so far.</summary>
+    private sealed record Kept(
+        AccountabilitySnapshot Snapshot,
+        Core.Accountability.Events.LedgerView Ledger,
+        IReadOnlyList<Tally> Tallies,
+        System.Collections.Concurrent.ConcurrentDictionary<int, AccountabilityCounts> Teams,
+        System.Collections.Concurrent.ConcurrentDictionary<int, AccountabilityCounts> People);
 }
