@@ -76,12 +76,16 @@ public sealed class EventLedger(IDbContextFactory<TrackerDb> dbFactory, TimeProv
     private async Task<bool> AnyNewAsync(TrackerDb db, LedgerView current, CancellationToken cancellationToken)
     {
         var last = current.LastId;
-        if (await db.AccountabilityEvents.AnyAsync(e => e.Id > last, cancellationToken)) return true;
+        if (await AnyAfter(db, last)) return true;
         if (last == 0 || InIdOrder(db)) return false;
         var since = clock.GetUtcNow() - LateWindow;
         var recent = await db.AccountabilityEvents.Where(e => e.At >= since && e.Id <= last).Select(e => e.Id).ToListAsync(cancellationToken);
         return recent.Exists(id => !current.Seen.Contains(id));
     }
+
+    // Compiled once: every request asks it, and most find nothing.
+    private static readonly Func<TrackerDb, long, Task<bool>> AnyAfter =
+        EF.CompileAsyncQuery((TrackerDb db, long last) => db.AccountabilityEvents.Any(e => e.Id > last));
 
     /// <summary>
     /// SQLite has one writer at a time and gives ids as it writes, so rows commit in id order and the late window is

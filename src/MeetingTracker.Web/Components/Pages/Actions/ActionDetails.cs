@@ -42,12 +42,32 @@ public sealed record ActionDetail(
     IReadOnlyList<OfferRow> Offers,
     bool HasOwners);
 
-/// <summary>One chain, whole: its meetings with their lines, owners now and before, offers and history.</summary>
+/// <summary>
+/// One chain, whole: its meetings with their lines, owners now and before, offers and history. Kept while the
+/// snapshot and the events are the same and within the minute (its state and age follow the clock), so a busy
+/// action's page pays its half-dozen queries once, and a change is on the next request.
+/// </summary>
 public sealed class ActionDetails(ActionStandings standings, IDbContextFactory<TrackerDb> dbFactory)
 {
+    private const int Kept = 10_000;
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<int, (Standings At, ActionDetail Detail)> kept = new();
+
     public async Task<ActionDetail?> FindAsync(int chainId, CancellationToken cancellationToken)
     {
         var now = await standings.ReadAsync(cancellationToken);
+        if (kept.TryGetValue(chainId, out var known) && Same(known.At, now)) return known.Detail;
+        if (await ReadAsync(now, chainId, cancellationToken) is not { } detail) return null;
+        if (kept.Count >= Kept) kept.Clear();
+        kept[chainId] = (now, detail);
+        return detail;
+    }
+
+    private static bool Same(Standings a, Standings b)
+        => ReferenceEquals(a.Snapshot, b.Snapshot) && ReferenceEquals(a.Ledger, b.Ledger) && a.Now.Ticks / TimeSpan.TicksPerMinute == b.Now.Ticks / TimeSpan.TicksPerMinute;
+
+    private async Task<ActionDetail?> ReadAsync(Standings now, int chainId, CancellationToken cancellationToken)
+    {
         if (now.Find(chainId) is not { } standing) return null;
         var chain = standing.Chain;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
