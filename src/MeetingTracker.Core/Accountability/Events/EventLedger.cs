@@ -77,7 +77,7 @@ public sealed class EventLedger(IDbContextFactory<TrackerDb> dbFactory, TimeProv
     {
         var last = current.LastId;
         if (await AnyAfter(db, last)) return true;
-        if (last == 0 || InIdOrder(db)) return false;
+        if (last == 0 || !LooksLate(db)) return false;
         var since = clock.GetUtcNow() - LateWindow;
         var recent = await db.AccountabilityEvents.Where(e => e.At >= since && e.Id <= last).Select(e => e.Id).ToListAsync(cancellationToken);
         return recent.Exists(id => !current.Seen.Contains(id));
@@ -91,13 +91,16 @@ public sealed class EventLedger(IDbContextFactory<TrackerDb> dbFactory, TimeProv
     /// SQLite has one writer at a time and gives ids as it writes, so rows commit in id order and the late window is
     /// not needed there; servers with concurrent writers (PostgreSQL) need it.
     /// </summary>
-    private static bool InIdOrder(TrackerDb db) => db.Database.ProviderName?.EndsWith(".Sqlite", StringComparison.Ordinal) == true;
+    private bool LooksLate(TrackerDb db) => LookForLateRows ?? db.Database.ProviderName?.EndsWith(".Sqlite", StringComparison.Ordinal) != true;
+
+    /// <summary>Whether to ask for the late window's rows: null (the default) decides by the database provider.</summary>
+    public bool? LookForLateRows { get; init; }
 
     private async Task<List<AccountabilityEvent>> NewAsync(TrackerDb db, LedgerView current, CancellationToken cancellationToken)
     {
         var last = current.LastId;
         var fresh = await db.AccountabilityEvents.AsNoTracking().Where(e => e.Id > last).OrderBy(e => e.Id).ToListAsync(cancellationToken);
-        if (last > 0 && !InIdOrder(db))
+        if (last > 0 && LooksLate(db))
         {
             var since = clock.GetUtcNow() - LateWindow;
             fresh.AddRange(await db.AccountabilityEvents.AsNoTracking().Where(e => e.At >= since && e.Id <= last).ToListAsync(cancellationToken));
