@@ -30,6 +30,10 @@ public sealed class OutboxMessage
 
     public required string HtmlBody { get; set; }
 
+    /// <summary>A link that turns this kind of message off without signing in: sent as <c>List-Unsubscribe</c> with
+    /// <c>List-Unsubscribe-Post</c> (RFC 8058). Null for messages one does not unsubscribe from.</summary>
+    public string? UnsubscribeUrl { get; set; }
+
     public OutboxStatus Status { get; set; }
 
     public int Attempts { get; set; }

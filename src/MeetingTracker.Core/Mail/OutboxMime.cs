@@ -19,6 +19,13 @@ public static class OutboxMime
         mime.MessageId = string.Create(CultureInfo.InvariantCulture, $"outbox-{message.Id}.{message.CreatedAt.ToUnixTimeSeconds()}@{from.Domain}");
         mime.Headers.Add("Auto-Submitted", "auto-generated");
         mime.Headers.Add("X-MeetingTracker-Kind", message.Kind);
+        if (message.UnsubscribeUrl is { } unsubscribe)
+        {
+            // RFC 8058: a POST of "List-Unsubscribe=One-Click" to this HTTPS (or HTTP) link unsubscribes, no sign-in.
+            mime.Headers.Add(HeaderId.ListUnsubscribe, $"<{unsubscribe}>");
+            mime.Headers.Add("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        }
+
         mime.Body = new BodyBuilder { TextBody = message.TextBody, HtmlBody = message.HtmlBody }.ToMessageBody();
         return mime;
     }

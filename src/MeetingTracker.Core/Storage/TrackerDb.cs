@@ -25,6 +25,14 @@ public sealed class TrackerDb(DbContextOptions<TrackerDb> options) : IdentityDbC
 
     public DbSet<Accountability.Events.AccountabilityEvent> AccountabilityEvents => Set<Accountability.Events.AccountabilityEvent>();
 
+    public DbSet<Reminders.ReminderPreferences> ReminderPreferences => Set<Reminders.ReminderPreferences>();
+
+    public DbSet<Reminders.TeamDigestSubscription> TeamDigests => Set<Reminders.TeamDigestSubscription>();
+
+    public DbSet<Reminders.DigestRecord> Digests => Set<Reminders.DigestRecord>();
+
+    public DbSet<Reminders.ReminderTokenUse> ReminderTokenUses => Set<Reminders.ReminderTokenUse>();
+
     public DbSet<Source> Sources => Set<Source>();
 
     public DbSet<SourceBot> SourceBots => Set<SourceBot>();
