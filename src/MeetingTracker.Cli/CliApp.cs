@@ -11,8 +11,12 @@ public static class CliApp
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr) => Run(args, Console.In, stdout, stderr);
 
     /// <summary>As <see cref="Run(string[], TextWriter, TextWriter)"/>, reading standard input (a password) from <paramref name="stdin"/>.</summary>
-    public static int Run(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr)
+    public static int Run(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr) => Run(args, stdin, stdout, stderr, environment: null);
+
+    /// <summary>As above, with <paramref name="environment"/> variables laid over the process's (the tests' in-process runs).</summary>
+    internal static int Run(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr, IReadOnlyDictionary<string, string?>? environment)
     {
+        var configuration = CliConfiguration.Build(environment);
         var root = new RootCommand("MeetingTracker: meetbot logs turned into accountability.")
         {
             ParseCommand.Create(stdout),
@@ -26,6 +30,8 @@ public static class CliApp
             UsersCommand.Create(stdin, stdout, stderr),
             ClaimsCommand.Create(stdout, stderr),
             TokensCommand.Create(stdout, stderr),
+            RemindCommand.Create(stdout, stderr, configuration),
+            MailCommand.Create(stdout, stderr, configuration),
         };
 
         var result = root.Parse(args);
