@@ -1,0 +1,82 @@
+using MeetingTracker.Core.Accountability;
+using MeetingTracker.Core.Reminders;
+using static MeetingTracker.Core.Tests.Reminders.ReminderScenario;
+
+namespace MeetingTracker.Core.Tests.Reminders;
+
+/// <summary>What a personal digest says, section by section, and that nothing is sent when there is nothing to say.</summary>
+public sealed class ReminderContentTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task A_digest_lists_overdue_oldest_first_then_coming_due_help_wanted_in_the_team_offers_and_new()
+    {
+        await using var rig = await ReminderRig.StartAsync(Ct);
+        var accounts = await BuildAsync(rig, Ct);
+
+        var digests = (await rig.Get<ReminderRun>().ComposeAsync(Monday, null, Ct)).ToDictionary(d => d.Account.Email, StringComparer.Ordinal);
+
+        var alice = digests["alice@example.org"];
+        Assert.Equal((DigestKinds.Personal, "2026-12-07"), (alice.Kind, alice.Period));
+        Assert.Equal([MirrorKeys, Certificates], Texts(alice, DigestSectionKind.Overdue));
+        Assert.Equal([Wiki], Texts(alice, DigestSectionKind.ComingDue));
+        Assert.Equal([ReminderScenario.Proxy], Texts(alice, DigestSectionKind.NeedHelpInTeams));
+        Assert.Equal([MirrorKeys], Texts(alice, DigestSectionKind.Offers));
+        Assert.Equal([Offer], Section(alice, DigestSectionKind.Offers).Actions[0].Notes);
+        Assert.Equal([Markup, ReleaseNotes], Texts(alice, DigestSectionKind.New));
+        Assert.Equal("2 overdue, 1 coming due, 1 need help, 1 offers of help, 2 new", DigestRenderer.Summary(alice));
+
+        var keys = Section(alice, DigestSectionKind.Overdue).Actions[0];
+        Assert.Equal((3, 25, ActionState.Overdue, "infra"), (keys.CarriedOver, keys.AgeDays, keys.State, keys.Team.Name));
+
+        // What alice owes she can answer in one click; carol's action she can only help with.
+        Assert.All(alice.Sections.Where(s => s.Kind is DigestSectionKind.Overdue or DigestSectionKind.ComingDue or DigestSectionKind.New).SelectMany(s => s.Actions), a => Assert.True(a.Answerable));
+        Assert.False(Section(alice, DigestSectionKind.NeedHelpInTeams).Actions[0].Answerable);
+
+        // carol asked for help on hers (still hers, due 9 December); dana is in the team that needs help.
+        Assert.Equal("1 coming due", DigestRenderer.Summary(digests["carol@example.org"]));
+        Assert.Equal(ActionState.NeedHelp, Section(digests["carol@example.org"], DigestSectionKind.ComingDue).Actions[0].State);
+        Assert.Equal("1 need help", DigestRenderer.Summary(digests["dana@example.org"]));
+        Assert.True(digests["frank@example.org"].IsEmpty);
+
+        var report = await rig.RunAsync(Monday, Ct);
+
+        Assert.Equal("reminders: 3 queued, 0 already sent, 1 with nothing to say", report.Line);
+        var byEmail = report.Digests.ToDictionary(d => d.Email, StringComparer.Ordinal);
+        Assert.Equal(DigestOutcome.NothingToSay, byEmail["frank@example.org"].Outcome);
+        Assert.Equal(DigestOutcome.Queued, byEmail["alice@example.org"].Outcome);
+        var outbox = await rig.OutboxAsync(Ct);
+        Assert.Equal(["alice@example.org", "carol@example.org", "dana@example.org"], outbox.Select(m => m.To).Order(StringComparer.Ordinal));
+        Assert.Equal("Your actions: 2 overdue, 1 coming due, 1 need help, 1 offers of help, 2 new", outbox.Single(m => m.To == "alice@example.org").Subject);
+        var frank = (await rig.DigestsAsync(Ct)).Single(d => d.AccountId == accounts["frank"]);
+        Assert.Null(frank.OutboxMessageId);
+        Assert.Equal(0, frank.Items);
+    }
+
+    [Fact]
+    public async Task The_next_digest_tells_only_what_is_new_since_the_last_and_none_after_the_owner_said_it_is_done()
+    {
+        await using var rig = await ReminderRig.StartAsync(Ct);
+        var accounts = await BuildAsync(rig, Ct);
+        await rig.RunAsync(Monday, Ct);
+
+        // Between the two Mondays: a fifth meeting gives alice one more action, and she says all of hers are done.
+        rig.Meeting("infra", Week(5), "bob", ["alice", "carol", "dana", "erin"], "#action alice to archive the old logs");
+        await rig.HarvestAsync(Ct);
+        foreach (var text in new[] { MirrorKeys, Certificates, Wiki, ReleaseNotes, Markup })
+        {
+            await rig.SayAsync(accounts["alice"], await rig.ChainAsync(text, Ct), Core.Accountability.Events.EventKind.State, Week(5).AddHours(3), Ct, to: "done");
+        }
+
+        var next = (await rig.Get<ReminderRun>().ComposeAsync(Monday.AddDays(7), "alice@example.org", Ct)).Single();
+
+        Assert.Equal("2026-12-14", next.Period);
+        Assert.Equal(["alice to archive the old logs"], Texts(next, DigestSectionKind.New));
+        Assert.Equal(1, next.Items);
+    }
+
+    private static DigestSection Section(DigestContent digest, DigestSectionKind kind) => digest.Sections.Single(s => s.Kind == kind);
+
+    private static List<string> Texts(DigestContent digest, DigestSectionKind kind) => [.. Section(digest, kind).Actions.Select(a => a.Text)];
+}
