@@ -13,6 +13,18 @@ internal static class CliRunner
         return (exit, stdout.ToString(), stderr.ToString());
     }
 
+    /// <summary>As <see cref="Run"/>, with <paramref name="environment"/> variables laid over the process's (<c>MeetingTracker__…</c>).</summary>
+    public static (int Exit, string Stdout, string Stderr) RunWith(IReadOnlyDictionary<string, string?> environment, params string[] args)
+    {
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        var exit = CliApp.Run(args, TextReader.Null, stdout, stderr, environment);
+        return (exit, stdout.ToString(), stderr.ToString());
+    }
+
+    /// <summary>The output's lines, without their line ends.</summary>
+    public static string[] Lines(string output) => output.ReplaceLineEndings("\n").TrimEnd('\n').Split('\n');
+
     /// <summary>As <see cref="Run"/>, with <paramref name="stdin"/> as standard input.</summary>
     public static (int Exit, string Stdout, string Stderr) RunWithInput(string stdin, params string[] args)
     {
