@@ -1,5 +1,6 @@
 using MeetingTracker.Core.Accountability;
 using MeetingTracker.Core.Reminders;
+using Microsoft.EntityFrameworkCore;
 using static MeetingTracker.Core.Tests.Reminders.ReminderScenario;
 
 namespace MeetingTracker.Core.Tests.Reminders;
@@ -74,6 +75,31 @@ public sealed class ReminderContentTests
         Assert.Equal("2026-12-14", next.Period);
         Assert.Equal(["alice to archive the old logs"], Texts(next, DigestSectionKind.New));
         Assert.Equal(1, next.Items);
+    }
+
+    [Fact]
+    public async Task A_digest_composed_late_does_not_tell_again_next_time_what_it_told()
+    {
+        await using var rig = await ReminderRig.StartAsync(Ct);
+        await BuildAsync(rig, Ct);
+
+        // The run of Monday 7 December comes late, at 14:00, after a meeting at 10:00 gave alice another action (due in
+        // February: it is not coming due next week, only new).
+        rig.Meeting("infra", Monday.AddHours(2), "bob", ["alice"], "#action alice to order the new disks");
+        await rig.HarvestAsync(Ct);
+        await using (var db = rig.Db())
+        {
+            var id = await db.Users.Where(u => u.Email == "alice@example.org").Select(u => u.Id).SingleAsync(Ct);
+            await rig.SayAsync(id, await rig.ChainAsync("alice to order the new disks", Ct), Core.Accountability.Events.EventKind.Due, Monday.AddHours(3), Ct, due: new DateOnly(2027, 2, 1));
+        }
+
+        var late = (await rig.Get<ReminderRun>().ComposeAsync(Monday.AddHours(6), "alice@example.org", Ct)).Single();
+        await rig.RunAsync(Monday.AddHours(6), Ct);
+        var next = (await rig.Get<ReminderRun>().ComposeAsync(Monday.AddDays(7), "alice@example.org", Ct)).Single();
+
+        Assert.Contains(late.Sections.Single(s => s.Kind == DigestSectionKind.New).Actions, a => a.Text == "alice to order the new disks");
+        Assert.Empty(next.Sections.Single(s => s.Kind == DigestSectionKind.New).Actions);
+        Assert.DoesNotContain(next.Sections.SelectMany(s => s.Actions), a => a.Text == "alice to order the new disks");
     }
 
     private static DigestSection Section(DigestContent digest, DigestSectionKind kind) => digest.Sections.Single(s => s.Kind == kind);

@@ -141,10 +141,10 @@ internal sealed class ReminderRig : IAsyncDisposable
     }
 
     /// <summary>Appends what someone said about an action, as the site stores it.</summary>
-    public async Task SayAsync(string accountId, int chainId, EventKind kind, DateTimeOffset at, CancellationToken cancellationToken, string? to = null, string? note = null)
+    public async Task SayAsync(string accountId, int chainId, EventKind kind, DateTimeOffset at, CancellationToken cancellationToken, string? to = null, string? note = null, DateOnly? due = null)
     {
         await using var db = Db();
-        db.AccountabilityEvents.Add(new AccountabilityEvent { Subject = EventSubject.Action, SubjectId = chainId, Kind = kind, At = at, AccountId = accountId, To = to, Note = note });
+        db.AccountabilityEvents.Add(new AccountabilityEvent { Subject = EventSubject.Action, SubjectId = chainId, Kind = kind, At = at, AccountId = accountId, To = to, Note = note, DueDate = due });
         await db.SaveChangesAsync(cancellationToken);
     }
 
