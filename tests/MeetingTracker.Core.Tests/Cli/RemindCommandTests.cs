@@ -98,6 +98,7 @@ public sealed class RemindCommandTests
 
         var real = CliRunner.RunWith(noUrl, "remind", "--data", rig.DataDir, "--at", At);
         var dry = CliRunner.RunWith(noUrl, "remind", "--data", rig.DataDir, "--at", At, "--dry-run", "--account", "ALICE@example.org");
+        var longerDue = CliRunner.RunWith(new Dictionary<string, string?>(noUrl) { ["MeetingTracker__Accountability__DueDays"] = "30" }, "remind", "--data", rig.DataDir, "--at", At, "--dry-run", "--account", "alice@example.org");
         var flag = CliRunner.RunWith(noUrl, "remind", "--data", rig.DataDir, "--at", At, "--dry-run", "--url", "https://tracker.example.net/base");
         var nobody = CliRunner.RunWith(noUrl, "remind", "--data", rig.DataDir, "--at", At, "--dry-run", "--account", "nobody@example.org");
         var badAt = CliRunner.RunWith(noUrl, "remind", "--data", rig.DataDir, "--at", "07/12/2026 08:00", "--dry-run");
@@ -115,6 +116,9 @@ public sealed class RemindCommandTests
                 "reminders: 1 queued, 0 already sent, 0 with nothing to say",
             ],
             CliRunner.Lines(dry.Stdout));
+        Assert.Equal(
+            "alice@example.org\tdigest\t2026-12-07\twould queue: 1 coming due, 1 need help, 1 offers of help, 2 new",
+            CliRunner.Lines(longerDue.Stdout)[1]);
         Assert.Equal(0, flag.Exit);
         Assert.StartsWith("dry run at 2026-12-07T08:00:00Z: nothing is queued or sent; links under https://tracker.example.net/base\n", flag.Stdout.ReplaceLineEndings("\n"), StringComparison.Ordinal);
         Assert.Equal(1, nobody.Exit);
@@ -151,6 +155,9 @@ public sealed class RemindCommandTests
         var bad = CliRunner.RunWith(new Dictionary<string, string?>(Smtp(25)) { ["MeetingTracker__Mail__From"] = "not an address" }, "remind", "--data", rig.DataDir, "--at", "2026-12-08T08:00Z");
         Assert.Equal(1, bad.Exit);
         Assert.Contains("MeetingTracker:Mail:From is not an e-mail address.", bad.Stderr, StringComparison.Ordinal);
+        var dueDays = CliRunner.RunWith(new Dictionary<string, string?>(Smtp(25)) { ["MeetingTracker__Accountability__DueDays"] = "0" }, "remind", "--data", rig.DataDir, "--at", "2026-12-08T08:00Z");
+        Assert.Equal(1, dueDays.Exit);
+        Assert.Equal("meetingtracker: invalid MeetingTracker:Accountability options (DueDays and FollowUpDays: 1 to 3650)", dueDays.Stderr.TrimEnd());
         await using var db = rig.Db();
         Assert.Equal(4, await db.Digests.CountAsync(Ct));
     }
