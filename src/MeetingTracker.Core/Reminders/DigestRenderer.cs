@@ -12,6 +12,9 @@ public sealed class ReminderLinks(Uri root, ReminderTokens tokens, DateTimeOffse
 
     public Uri Root => root;
 
+    /// <summary>The moment the digest is made at (its answers are issued then).</summary>
+    public DateTimeOffset IssuedAt => issuedAt;
+
     public string Action(int chainId) => Link(string.Create(CultureInfo.InvariantCulture, $"actions/{chainId}"));
 
     public string Idea(int ideaId) => Link(string.Create(CultureInfo.InvariantCulture, $"ideas/{ideaId}"));
@@ -130,7 +133,7 @@ public static class DigestRenderer
     private static void Action(StringBuilder text, StringBuilder html, DigestAction action, DigestSectionKind kind, ReminderAccount account, ReminderLinks links)
     {
         var page = links.Action(action.ChainId);
-        var facts = Facts(action, kind);
+        var facts = Facts(action, links.IssuedAt);
         text.Append("* ").Append(action.Text).Append('\n').Append("  ").Append(facts).Append('\n').Append("  ").Append(page).Append('\n');
         html.Append("<li style=\"margin-bottom: 1em\"><a href=\"").Append(Encode(page)).Append("\">").Append(Encode(action.Text)).Append("</a><br>")
             .Append("<small>").Append(Encode(facts)).Append("</small>");
@@ -164,13 +167,14 @@ public static class DigestRenderer
         html.Append("</li>\n");
     }
 
-    private static string Facts(DigestAction action, DigestSectionKind kind)
+    private static string Facts(DigestAction action, DateTimeOffset now)
     {
         var parts = new List<string> { action.Team.Name, $"{Days(action.AgeDays)} old" };
         if (action.CarriedOver > 0) parts.Add(action.CarriedOver == 1 ? "carried over once" : $"carried over {action.CarriedOver} times");
-        parts.Add(kind is DigestSectionKind.Overdue or DigestSectionKind.TeamOverdue
-            ? "was due " + action.DueAt.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
-            : "due " + action.DueAt.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        // By the moment, not the section: an overdue action listed among the offers of help was due too. The day shown is
+        // the day it is due by: a due date people set falls due at the end of that day (the next day's midnight).
+        var day = action.DueAt.UtcDateTime.AddTicks(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        parts.Add((action.DueAt <= now ? "was due " : "due ") + day);
         parts.Add(action.State.Label());
         return string.Join(" · ", parts);
     }

@@ -102,6 +102,24 @@ public sealed class ReminderContentTests
         Assert.DoesNotContain(next.Sections.SelectMany(s => s.Actions), a => a.Text == "alice to order the new disks");
     }
 
+    [Fact]
+    public async Task A_due_date_people_set_is_the_date_the_digest_shows_and_it_is_overdue_the_day_after()
+    {
+        await using var rig = await ReminderRig.StartAsync(Ct);
+        var accounts = await BuildAsync(rig, Ct);
+        await rig.SayAsync(accounts["alice"], await rig.ChainAsync(Wiki, Ct), Core.Accountability.Events.EventKind.Due, Week(4), Ct, due: new DateOnly(2026, 12, 10));
+        await rig.SayAsync(accounts["alice"], await rig.ChainAsync(ReleaseNotes, Ct), Core.Accountability.Events.EventKind.Due, Week(4), Ct, due: new DateOnly(2026, 12, 6));
+        var links = new ReminderLinks(ReminderRig.Root, rig.Tokens, Monday);
+
+        var digest = (await rig.Get<ReminderRun>().ComposeAsync(Monday, "alice@example.org", Ct)).Single();
+        var text = DigestRenderer.Render(digest, links).Text;
+
+        Assert.Equal([MirrorKeys, Certificates, ReleaseNotes], Texts(digest, DigestSectionKind.Overdue));
+        Assert.Equal([Wiki], Texts(digest, DigestSectionKind.ComingDue));
+        Assert.Contains("infra · 11 days old · due 2026-12-10 · open", text, StringComparison.Ordinal);
+        Assert.Contains("infra · 4 days old · was due 2026-12-06 · overdue", text, StringComparison.Ordinal);
+    }
+
     private static DigestSection Section(DigestContent digest, DigestSectionKind kind) => digest.Sections.Single(s => s.Kind == kind);
 
     private static List<string> Texts(DigestContent digest, DigestSectionKind kind) => [.. Section(digest, kind).Actions.Select(a => a.Text)];

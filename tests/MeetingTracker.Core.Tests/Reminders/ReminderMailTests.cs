@@ -42,6 +42,11 @@ public sealed partial class ReminderMailTests
         Assert.Contains("== Overdue (2) ==", text, StringComparison.Ordinal);
         Assert.Contains("infra · 25 days old · carried over 3 times · was due 2026-11-25 · overdue", text, StringComparison.Ordinal);
         Assert.Contains("offered: " + Offer, text, StringComparison.Ordinal);
+
+        // A date passed is "was due" wherever the action is listed (the offers too), one to come is "due".
+        Assert.DoesNotContain("· due 2026-11-25", text, StringComparison.Ordinal);
+        Assert.Equal(2, text.Split("· was due 2026-11-25 ·").Length - 1);
+        Assert.Contains("infra · 11 days old · due 2026-12-09 · need help", text, StringComparison.Ordinal);
         var textLinks = Link().Matches(text).Select(m => m.Value).ToList();
         Assert.NotEmpty(textLinks);
         Assert.All(textLinks, l => Assert.StartsWith(ReminderRig.Root.AbsoluteUri, l, StringComparison.Ordinal));
