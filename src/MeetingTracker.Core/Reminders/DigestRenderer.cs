@@ -29,8 +29,13 @@ public sealed class ReminderLinks(Uri root, ReminderTokens tokens, DateTimeOffse
     public string Answer(string accountId, int chainId, ActionState answer, string nonce)
         => Link("reminders/answer?t=" + Uri.EscapeDataString(tokens.Answer(new AnswerToken(accountId, chainId, answer, nonce, issuedAt))));
 
+    /// <summary>The footer's link: a page with a button.</summary>
     public string Unsubscribe(string accountId, string kind)
         => Link("reminders/unsubscribe?t=" + Uri.EscapeDataString(tokens.Unsubscribe(new UnsubscribeToken(accountId, kind))));
+
+    /// <summary>The <c>List-Unsubscribe</c> header's link: RFC 8058's one-click POST.</summary>
+    public string OneClickUnsubscribe(string accountId, string kind)
+        => Link("reminders/unsubscribe/one-click?t=" + Uri.EscapeDataString(tokens.Unsubscribe(new UnsubscribeToken(accountId, kind))));
 
     private string Link(string relative) => new Uri(root, relative).AbsoluteUri;
 }
@@ -108,7 +113,7 @@ public static class DigestRenderer
         html.Append("<hr style=\"margin-top: 2em\">\n<p><small>").Append(Encode(why)).Append("<br>")
             .Append("<a href=\"").Append(Encode(unsubscribe)).Append("\">Turn this digest off</a> · ")
             .Append("<a href=\"").Append(Encode(links.Preferences())).Append("\">Your reminder preferences</a></small></p>\n</body></html>\n");
-        return new RenderedDigest(Subject(digest), text.ToString(), html.ToString(), unsubscribe);
+        return new RenderedDigest(Subject(digest), text.ToString(), html.ToString(), links.OneClickUnsubscribe(account.Id, digest.Kind));
     }
 
     /// <summary>"3 overdue, 1 coming due, 2 new" — what the digest holds, most pressing first.</summary>
