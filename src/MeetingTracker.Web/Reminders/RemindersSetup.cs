@@ -35,6 +35,8 @@ public static class RemindersSetup
         services.AddScoped<ReminderAnswers>();
         services.AddSingleton<ReminderSettings>();
         services.AddScoped<RemindersJob>();
+        services.AddScoped<IPersonalDataSection, RemindersPersonalData>();
+        services.AddScoped<IPersonalDataSection, EventsPersonalData>();
         services.AddHostedService<RemindersScheduler>();
         return builder;
     }
