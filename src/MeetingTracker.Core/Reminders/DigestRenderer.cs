@@ -67,7 +67,13 @@ public static class DigestRenderer
         html.Append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>").Append(Encode(title)).Append("</title></head>\n")
             .Append("<body style=\"font-family: system-ui, sans-serif; line-height: 1.4; color: #1a1a1a; max-width: 40em\">\n")
             .Append("<h1 style=\"font-size: 1.3em\">").Append(Encode(title)).Append("</h1>\n");
-        if (team is not null)
+        if (team is null)
+        {
+            var greeting = $"Hello {account.Name}, here is where your actions stand.";
+            text.Append(greeting).Append("\n\n");
+            html.Append("<p>").Append(Encode(greeting)).Append("</p>\n");
+        }
+        else
         {
             var lead = $"You chair {team.Name}. Its next meeting is expected on {digest.NextMeeting!.Value.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture)}.";
             text.Append(lead).Append('\n').Append(links.Team(team)).Append("\n\n");
