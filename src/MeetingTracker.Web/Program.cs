@@ -10,6 +10,7 @@ using MeetingTracker.Web.Feeds;
 using MeetingTracker.Web.Harvesting;
 using MeetingTracker.Web.Jobs;
 using MeetingTracker.Web.Mail;
+using MeetingTracker.Web.Reminders;
 using MeetingTracker.Web.Search;
 using MeetingTracker.Web.Security;
 using Microsoft.AspNetCore.HttpOverrides;
@@ -33,6 +34,7 @@ builder.AddSiteAuthorization();
 builder.AddAccountPages();
 builder.AddSiteSecurityHeaders();
 builder.AddMail();
+builder.AddReminderJobs();
 builder.AddOidc();
 builder.Services.AddRazorComponents();
 
@@ -62,6 +64,7 @@ app.MapOldMeetbotUrls();
 app.MapAccountForms();
 app.MapAdminForms();
 app.MapAccountabilityForms();
+app.MapReminderForms();
 app.MapRazorComponents<App>();
 
 await app.RunAsync();

@@ -28,7 +28,7 @@ public sealed class SiteServer : WebApplicationFactory<Program>, IAsyncLifetime
     public string Root { get; } = Path.Combine(Path.GetTempPath(), "mt-e2e-" + Guid.NewGuid().ToString("N"));
 
     /// <summary>Admins by address (<c>MeetingTracker:Admins</c>): accounts the tests register under these addresses administer the site.</summary>
-    public static IReadOnlyList<string> Admins { get; } = ["admin-claims@example.org", "admin-axe@example.org", "admin-actions@example.org"];
+    public static IReadOnlyList<string> Admins { get; } = ["admin-claims@example.org", "admin-axe@example.org", "admin-actions@example.org", "admin-reminders@example.org"];
 
     /// <summary>The site's data folder: its database, index and the mail pickup folder.</summary>
     public string DataDir => Path.Combine(Root, "data");

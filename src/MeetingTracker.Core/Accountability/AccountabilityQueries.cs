@@ -29,9 +29,10 @@ public static class AccountabilityQueries
 
     /// <summary>
     /// Items that may be done notes (<see cref="DoneNotes"/>): <c>#done</c> ones, and the other note kinds whose text
-    /// has "done" in it, with the title of their topic when it is a follow-up one.
+    /// has "done" in it, with the title of their topic when it is one where the team follows up its actions
+    /// (<see cref="FollowUpTopics"/>: read from the actions under the topics, not from the titles' words).
     /// </summary>
-    public static async Task<List<NoteCandidate>> DoneNoteCandidatesAsync(TrackerDb db, CancellationToken cancellationToken)
+    public static async Task<List<NoteCandidate>> DoneNoteCandidatesAsync(TrackerDb db, IReadOnlyList<TeamMeeting> meetings, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
         var kinds = DoneNotes.NoteKinds.ToList();
@@ -40,15 +41,31 @@ public static class AccountabilityQueries
             .Where(i => kinds.Contains(i.Kind) && i.RemovedAt == null && (i.Kind == ItemKind.Done || i.Text.ToLower().Contains("done")))
             .Select(i => new { i.Id, i.MeetingId, i.Number, i.Kind, i.Time, i.Text, i.TopicOrdinal })
             .ToListAsync(cancellationToken);
-        var topics = (await db.Topics.AsNoTracking()
-            .Where(t => t.Title.ToLower().Contains("follow") || t.Title.ToLower().Contains("action"))
-            .Select(t => new { t.MeetingId, t.Ordinal, t.Title })
-            .ToListAsync(cancellationToken))
-            .Where(t => DoneNotes.IsFollowUpTopic(t.Title))
-            .ToDictionary(t => (t.MeetingId, t.Ordinal), t => t.Title);
 #pragma warning restore CA1304, CA1311, CA1862
+        if (items.Count == 0) return [];
+
+        var actions = await db.Items.AsNoTracking()
+            .Where(i => i.Kind == ItemKind.Action && i.RemovedAt == null && i.TopicOrdinal != null)
+            .Select(i => new TopicAction(i.MeetingId, i.TopicOrdinal!.Value, i.Text))
+            .ToListAsync(cancellationToken);
+
+        // The titles needed: the topics the notes are under, and those under which actions come back.
+        var noteMeetings = items.Where(i => i.TopicOrdinal is not null && i.Kind != ItemKind.Done).Select(i => i.MeetingId).ToHashSet();
+        var seen = new HashSet<(int, string)>();
+        var meetingOf = meetings.ToDictionary(m => m.MeetingId);
+        var backMeetings = new HashSet<int>();
+        foreach (var a in actions.Where(a => meetingOf.ContainsKey(a.MeetingId)).OrderBy(a => meetingOf[a.MeetingId].StartedAt).ThenBy(a => a.MeetingId))
+        {
+            if (!seen.Add((meetingOf[a.MeetingId].TeamId, ActionText.Normalize(a.Text)))) backMeetings.Add(a.MeetingId);
+        }
+
+        var wanted = noteMeetings.Union(backMeetings).ToList();
+        var topics = await db.Topics.AsNoTracking().Where(t => wanted.Contains(t.MeetingId))
+            .Select(t => new TopicTitle(t.MeetingId, t.Ordinal, t.Title)).ToListAsync(cancellationToken);
+        var followUps = FollowUpTopics.Find(actions, topics, meetings);
+        var titles = topics.ToDictionary(t => (t.MeetingId, t.Ordinal), t => t.Title);
         return [.. items.Select(i => new NoteCandidate(i.Id, i.MeetingId, i.Number, i.Kind, i.Time, i.Text,
-            i.TopicOrdinal is { } o ? topics.GetValueOrDefault((i.MeetingId, o)) : null))];
+            i.TopicOrdinal is { } o && followUps.Contains((i.MeetingId, o)) ? titles.GetValueOrDefault((i.MeetingId, o)) : null))];
     }
 
     /// <summary>Ideas and the items that may follow them.</summary>

@@ -50,7 +50,7 @@ public sealed class AccountabilityService(IDbContextFactory<TrackerDb> dbFactory
             var meetings = await AccountabilityQueries.MeetingsAsync(db, cancellationToken);
             var actions = await AccountabilityQueries.ActionsAsync(db, cancellationToken);
             var items = await AccountabilityQueries.IdeasAndFollowersAsync(db, cancellationToken);
-            var notes = await AccountabilityQueries.DoneNoteCandidatesAsync(db, cancellationToken);
+            var notes = await AccountabilityQueries.DoneNoteCandidatesAsync(db, meetings, cancellationToken);
             var fresh = AccountabilitySnapshot.Build(stamp, meetings, actions, items, TimeSpan.FromDays(options.Value.FollowUpDays), notes);
             held = new Held(fresh, gen, now);
             return fresh;

@@ -3,7 +3,8 @@ using MeetingTracker.Core.Meetbot;
 namespace MeetingTracker.Core.Accountability;
 
 /// <summary>An item that may record completion: its kind, text and the title of the topic it was said under.</summary>
-public sealed record NoteCandidate(int ItemId, int MeetingId, int Number, ItemKind Kind, DateTimeOffset Time, string Text, string? TopicTitle)
+/// <param name="FollowUpTopic">The title of its topic when that is one where the team follows up its actions (<see cref="FollowUpTopics"/>); else null.</param>
+public sealed record NoteCandidate(int ItemId, int MeetingId, int Number, ItemKind Kind, DateTimeOffset Time, string Text, string? FollowUpTopic)
 {
     public ItemRef Ref => new(ItemId, MeetingId, Number, Time);
 }
@@ -11,8 +12,8 @@ public sealed record NoteCandidate(int ItemId, int MeetingId, int Number, ItemKi
 /// <summary>
 /// Done notes in the minutes close the open chain they name (ADR 9, "Done from the logs"). A note is
 /// <c>#done text</c>; an <c>#info</c>, <c>#action</c> or <c>#agreed</c> whose text starts with <c>done:</c> (any case)
-/// or the word <c>DONE</c>, or ends with the word <c>DONE</c> or <c>(done)</c>; or one of those kinds under a follow-up
-/// topic (<see cref="IsFollowUpTopic"/>) that has the word "done" anywhere. The note's action text is its text without
+/// or the word <c>DONE</c>, or ends with the word <c>DONE</c> or <c>(done)</c>; or one of those kinds under a topic where
+/// the team follows up its actions (<see cref="FollowUpTopics"/>) that has the word "done" anywhere. The note's action text is its text without
 /// the marker. It closes the chain of the same team first raised before the note whose normalised text is the same
 /// (<see cref="ActionText.Normalize"/>), the latest such; failing that, the one chain raised before it, not closed yet,
 /// sharing the most significant words with it, at least <see cref="MinSharedWords"/>, with no tie.
@@ -23,17 +24,6 @@ public static class DoneNotes
 
     public static readonly IReadOnlySet<ItemKind> NoteKinds = new HashSet<ItemKind> { ItemKind.Done, ItemKind.Info, ItemKind.Action, ItemKind.Agreed };
 
-    /// <summary>A topic about following up: its title says follow-up, or names actions with previous, last, old or review.</summary>
-    public static bool IsFollowUpTopic(string? title)
-    {
-        if (title is null) return false;
-        var t = title.ToLowerInvariant();
-        if (t.Contains("follow", StringComparison.Ordinal)) return true;
-        return t.Contains("action", StringComparison.Ordinal)
-            && (t.Contains("previous", StringComparison.Ordinal) || t.Contains("last", StringComparison.Ordinal)
-                || t.Contains("old", StringComparison.Ordinal) || t.Contains("review", StringComparison.Ordinal));
-    }
-
     /// <summary>The action a note says is done (its text without the marker), or null when the item is not a done note.</summary>
     public static string? ActionOf(NoteCandidate item)
     {
@@ -41,7 +31,7 @@ public static class DoneNotes
         if (!NoteKinds.Contains(item.Kind)) return null;
         var text = item.Text.Trim();
         if (item.Kind == ItemKind.Done) return Strip(text) ?? text;
-        return Strip(text) ?? (IsFollowUpTopic(item.TopicTitle) && Words(text).Any(IsDone) ? RemoveDoneWords(text) : null);
+        return Strip(text) ?? (item.FollowUpTopic is not null && Words(text).Any(IsDone) ? RemoveDoneWords(text) : null);
     }
 
     /// <summary>Sets <see cref="ActionChain.DoneInLogs"/> on the chains a note closes; returns the closing notes' item ids.</summary>

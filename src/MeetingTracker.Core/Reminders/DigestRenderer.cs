@@ -32,8 +32,13 @@ public sealed class ReminderLinks(Uri root, ReminderTokens tokens, DateTimeOffse
     public string Answer(string accountId, int chainId, ActionState answer, string nonce)
         => Link("reminders/answer?t=" + Uri.EscapeDataString(tokens.Answer(new AnswerToken(accountId, chainId, answer, nonce, issuedAt))));
 
+    /// <summary>The footer's link: a page with a button.</summary>
     public string Unsubscribe(string accountId, string kind)
         => Link("reminders/unsubscribe?t=" + Uri.EscapeDataString(tokens.Unsubscribe(new UnsubscribeToken(accountId, kind))));
+
+    /// <summary>The <c>List-Unsubscribe</c> header's link: RFC 8058's one-click POST.</summary>
+    public string OneClickUnsubscribe(string accountId, string kind)
+        => Link("reminders/unsubscribe/one-click?t=" + Uri.EscapeDataString(tokens.Unsubscribe(new UnsubscribeToken(accountId, kind))));
 
     private string Link(string relative) => new Uri(root, relative).AbsoluteUri;
 }
@@ -65,7 +70,13 @@ public static class DigestRenderer
         html.Append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>").Append(Encode(title)).Append("</title></head>\n")
             .Append("<body style=\"font-family: system-ui, sans-serif; line-height: 1.4; color: #1a1a1a; max-width: 40em\">\n")
             .Append("<h1 style=\"font-size: 1.3em\">").Append(Encode(title)).Append("</h1>\n");
-        if (team is not null)
+        if (team is null)
+        {
+            var greeting = $"Hello {account.Name}, here is where your actions stand.";
+            text.Append(greeting).Append("\n\n");
+            html.Append("<p>").Append(Encode(greeting)).Append("</p>\n");
+        }
+        else
         {
             var lead = $"You chair {team.Name}. Its next meeting is expected on {digest.NextMeeting!.Value.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture)}.";
             text.Append(lead).Append('\n').Append(links.Team(team)).Append("\n\n");
@@ -111,7 +122,7 @@ public static class DigestRenderer
         html.Append("<hr style=\"margin-top: 2em\">\n<p><small>").Append(Encode(why)).Append("<br>")
             .Append("<a href=\"").Append(Encode(unsubscribe)).Append("\">Turn this digest off</a> · ")
             .Append("<a href=\"").Append(Encode(links.Preferences())).Append("\">Your reminder preferences</a></small></p>\n</body></html>\n");
-        return new RenderedDigest(Subject(digest), text.ToString(), html.ToString(), unsubscribe);
+        return new RenderedDigest(Subject(digest), text.ToString(), html.ToString(), links.OneClickUnsubscribe(account.Id, digest.Kind));
     }
 
     /// <summary>"3 overdue, 1 coming due, 2 new" — what the digest holds, most pressing first.</summary>

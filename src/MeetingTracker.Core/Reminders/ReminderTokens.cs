@@ -41,7 +41,7 @@ public sealed class ReminderTokens(IDataProtectionProvider provider, TimeProvide
     {
         ArgumentNullException.ThrowIfNull(token);
         return answers.Protect(string.Join('\n', token.AccountId, token.ChainId.ToString(CultureInfo.InvariantCulture), token.Answer.Name(), token.Nonce,
-            token.IssuedAt.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture)));
+            token.IssuedAt.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture)));
     }
 
     public string Unsubscribe(UnsubscribeToken token)
@@ -55,12 +55,12 @@ public sealed class ReminderTokens(IDataProtectionProvider provider, TimeProvide
         if (Unprotect(answers, text) is not [var account, var chain, var answer, var nonce, var issued]
             || !int.TryParse(chain, CultureInfo.InvariantCulture, out var chainId)
             || ActionStates.Parse(answer) is not { } state || !Answers.Contains(state)
-            || !long.TryParse(issued, CultureInfo.InvariantCulture, out var seconds))
+            || !long.TryParse(issued, CultureInfo.InvariantCulture, out var milliseconds))
         {
             return (null, TokenProblem.Tampered);
         }
 
-        var token = new AnswerToken(account, chainId, state, nonce, DateTimeOffset.FromUnixTimeSeconds(seconds));
+        var token = new AnswerToken(account, chainId, state, nonce, DateTimeOffset.FromUnixTimeMilliseconds(milliseconds));
         return clock.GetUtcNow() - token.IssuedAt > AnswerLifetime ? (token, TokenProblem.Expired) : (token, TokenProblem.None);
     }
 

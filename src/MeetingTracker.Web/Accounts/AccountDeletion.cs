@@ -28,6 +28,9 @@ public sealed class AccountDeletion(TrackerDb db, UserManager<Account> users, Ti
             token.RevokedAt = now;
         }
 
+        // No more mail: its reminder preferences and team digests go (what it was sent stays, as the outbox's record).
+        await db.ReminderPreferences.Where(p => p.AccountId == account.Id).ExecuteDeleteAsync(cancellationToken);
+        await db.TeamDigests.Where(t => t.AccountId == account.Id).ExecuteDeleteAsync(cancellationToken);
         db.UserLogins.RemoveRange(await db.UserLogins.Where(l => l.UserId == account.Id).ToListAsync(cancellationToken));
         db.UserClaims.RemoveRange(await db.UserClaims.Where(c => c.UserId == account.Id).ToListAsync(cancellationToken));
         db.UserTokens.RemoveRange(await db.UserTokens.Where(t => t.UserId == account.Id).ToListAsync(cancellationToken));

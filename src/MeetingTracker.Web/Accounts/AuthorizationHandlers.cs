@@ -1,5 +1,7 @@
 using System.Security.Claims;
 using MeetingTracker.Core.Accountability;
+using MeetingTracker.Core.Accountability.Events;
+using MeetingTracker.Web.Components.Pages.Actions;
 using MeetingTracker.Core.Accounts;
 using MeetingTracker.Core.Meetings;
 using MeetingTracker.Core.Storage;
@@ -12,7 +14,12 @@ namespace MeetingTracker.Web.Accounts;
 /// The rules of <see cref="Policies.Owner"/> and <see cref="Policies.TeamChair"/>, in one place. Admins pass every
 /// requirement; everyone else through the people their verified claims give them.
 /// </summary>
-public sealed class AuthorizationHandlers(IDbContextFactory<TrackerDb> dbFactory) : IAuthorizationHandler
+/// <remarks>
+/// Owner: of an action (an <see cref="ActionStanding"/>, an <see cref="ActionChain"/> or its id), who owns it now by the
+/// site's rule (<see cref="AccountabilityWrites.CallerAsync"/>: the logs' owners until someone takes it, a chair
+/// reassigns it or its owner releases it); of any other item (an <see cref="Item"/> or its id), the logs' owners.
+/// </remarks>
+public sealed class AuthorizationHandlers(IDbContextFactory<TrackerDb> dbFactory, ActionStandings standings) : IAuthorizationHandler
 {
     public async Task HandleAsync(AuthorizationHandlerContext context)
     {
@@ -36,11 +43,20 @@ public sealed class AuthorizationHandlers(IDbContextFactory<TrackerDb> dbFactory
         await using var db = await dbFactory.CreateDbContextAsync();
         var people = await Claims.VerifiedPeopleAsync(db, accountId, CancellationToken.None);
         if (people.Count == 0) return false;
-        return requirement is OwnerRequirement ? await OwnsAsync(db, people, resource) : await ChairsAsync(db, people, resource);
+        return requirement is OwnerRequirement ? await OwnsAsync(db, user, people, resource) : await ChairsAsync(db, people, resource);
     }
 
-    private static async Task<bool> OwnsAsync(TrackerDb db, List<int> people, object? resource)
+    private async Task<bool> OwnsAsync(TrackerDb db, ClaimsPrincipal user, List<int> people, object? resource)
     {
+        var action = resource switch
+        {
+            ActionStanding standing => standing,
+            ActionChain chain => (await standings.ReadAsync(CancellationToken.None)).Of(chain),
+            int id => (await standings.ReadAsync(CancellationToken.None)).Find(id),
+            _ => null,
+        };
+        if (action is not null) return (await AccountabilityWrites.CallerAsync(db, user, action, CancellationToken.None)).Caller.Owner;
+
         int? itemId = resource switch
         {
             ActionChain chain => chain.Latest.ItemId,

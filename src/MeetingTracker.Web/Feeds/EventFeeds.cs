@@ -53,20 +53,7 @@ public static class EventFeeds
     public static string Title(AccountabilityEvent e, string who)
     {
         ArgumentNullException.ThrowIfNull(e);
-        return e.Kind switch
-        {
-            EventKind.State => $"{who}: {StateLabel(e.To)}",
-            EventKind.Take => $"{who} took it over",
-            EventKind.Offer => $"{who} offered help",
-            EventKind.Comment => $"{who} commented",
-            EventKind.Due when e.DueDate is { } due => $"{who} set the due date to {due.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}",
-            EventKind.Due => $"{who} cleared the due date",
-            EventKind.Reassign => $"{who} gave it to {e.Nick}",
-            EventKind.Champion when e.Nick is null => $"{who} champions it",
-            EventKind.Champion => $"{who} named {e.Nick} its champion",
-            EventKind.Link => $"{who} added a link",
-            _ => $"{who} undid event {e.Undoes?.ToString(CultureInfo.InvariantCulture)}",
-        };
+        return $"{who} {EventWords.Of(e)}";
     }
 
     /// <summary>The note and the link, one per line (the library encodes them); null when there is neither.</summary>
@@ -93,6 +80,4 @@ public static class EventFeeds
         return [.. actions.Concat(ideas).OrderByDescending(c => c.e.At).ThenByDescending(c => c.e.Id)];
     }
 
-    private static string StateLabel(string? name)
-        => ActionStates.Parse(name)?.Label() ?? IdeaStates.Parse(name)?.Label() ?? name ?? "state";
 }

@@ -22,8 +22,8 @@ public sealed class DoneNotesTests
     [InlineData(ItemKind.Action, Keys + " DONE", null, 12, true)] // #action text DONE
     [InlineData(ItemKind.Agreed, Keys + " (done)", null, 12, true)] // trailing (done)
     [InlineData(ItemKind.Info, "bob: mirror keys rotated, done", FollowUp, 12, true)] // "done" in the follow-up topic, by shared words
-    [InlineData(ItemKind.Info, "mirror keys done", "Previous action items", 12, true)]
-    [InlineData(ItemKind.Info, "mirror keys done", "Open floor", 12, false)] // "done" elsewhere is not a marker
+    [InlineData(ItemKind.Info, "mirror keys done", "Stand der Dinge", 12, true)] // any wording: the topic is one by what happens under it
+    [InlineData(ItemKind.Info, "mirror keys done", null, 12, false)] // "done" under another topic is not a marker
     [InlineData(ItemKind.Info, "we are done with the mirror keys for now", null, 12, false)]
     [InlineData(ItemKind.Info, "done: alice to update the wiki page", null, 12, false)] // another action
     [InlineData(ItemKind.Info, "done: the keys", null, 12, false)] // one shared word is not enough
@@ -41,6 +41,23 @@ public sealed class DoneNotesTests
         Assert.Equal(closes ? note.Ref : null, chain.DoneInLogs);
         Assert.Equal(closes, closing.Contains(2));
         Assert.Equal(closes ? ActionState.Done : ActionState.Open, chain.InferState(Start.AddDays(15), 14));
+    }
+
+    [Fact]
+    public void A_follow_up_topic_is_one_where_earlier_actions_come_back_and_every_topic_of_the_team_titled_the_same()
+    {
+        // Team 1: meeting 10 raises an action under "Agenda"; meeting 11 carries it under "Stand der Dinge"; meeting 12
+        // has "stand der dinge!" with nothing carried, and "Follow-up" with nothing carried. Team 2 has "Stand der Dinge" too.
+        TopicAction[] actions = [new(10, 1, "bob to rotate the keys"), new(11, 2, "Bob to rotate the keys."), new(12, 1, "alice to write the notes")];
+        TopicTitle[] topics =
+        [
+            new(10, 1, "Agenda"), new(11, 1, "Roll call"), new(11, 2, "Stand der Dinge"), new(12, 1, "stand der dinge!"),
+            new(12, 2, "Follow-up on action items"), new(20, 1, "Stand der Dinge"),
+        ];
+
+        var found = FollowUpTopics.Find(actions, topics, Meetings);
+
+        Assert.Equal([(11, 2), (12, 1)], found.Order());
     }
 
     [Fact]

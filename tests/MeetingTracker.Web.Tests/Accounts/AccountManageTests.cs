@@ -70,6 +70,7 @@ public sealed class AccountManageTests(AccountsFixture site) : IClassFixture<Acc
         var email = AccountsFixture.NewEmail();
         var account = await site.CreateConfirmedAsync(email);
         var token = await AddClaimAndTokenAsync(account.Id);
+        await AddReminderPreferencesAsync(account.Id);
         using var signedIn = await browser.SignInAsync(email, AccountsFixture.Password);
 
         var page = await browser.DocumentAsync("account");
@@ -85,6 +86,15 @@ public sealed class AccountManageTests(AccountsFixture site) : IClassFixture<Acc
         Assert.Equal(email, json.RootElement.GetProperty("account").GetProperty("email").GetString());
         Assert.Equal("alice", json.RootElement.GetProperty("nickClaims")[0].GetProperty("nick").GetString());
         Assert.Equal("ci", json.RootElement.GetProperty("accessTokens")[0].GetProperty("name").GetString());
+        Assert.Equal("Asia/Kolkata", json.RootElement.GetProperty("reminders").GetProperty("preferences").GetProperty("timeZone").GetString());
+        Assert.Equal(JsonValueKind.Array, json.RootElement.GetProperty("accountabilityEvents").ValueKind);
+    }
+
+    private async Task AddReminderPreferencesAsync(string accountId)
+    {
+        await using var db = site.Host.Db();
+        db.ReminderPreferences.Add(new Core.Reminders.ReminderPreferences { AccountId = accountId, Frequency = Core.Reminders.DigestFrequency.Daily, TimeZone = "Asia/Kolkata" });
+        await db.SaveChangesAsync(Ct);
     }
 
     [Fact]
@@ -105,6 +115,7 @@ public sealed class AccountManageTests(AccountsFixture site) : IClassFixture<Acc
         var email = AccountsFixture.NewEmail();
         var account = await site.CreateConfirmedAsync(email);
         await AddClaimAndTokenAsync(account.Id);
+        await AddReminderPreferencesAsync(account.Id);
         using var signedIn = await browser.SignInAsync(email, AccountsFixture.Password);
 
         using var wrong = await browser.SubmitAsync("account", "delete", new Dictionary<string, string> { ["Input.Password"] = "not the password" });
@@ -123,6 +134,7 @@ public sealed class AccountManageTests(AccountsFixture site) : IClassFixture<Acc
         Assert.Equal(ClaimStatus.Ended, claim.Status);
         Assert.Equal(AccountDeletion.ClaimNote, claim.Note);
         Assert.NotNull((await db.AccessTokens.AsNoTracking().SingleAsync(t => t.AccountId == account.Id, Ct)).RevokedAt);
+        Assert.False(await db.ReminderPreferences.AnyAsync(p => p.AccountId == account.Id, Ct));
 
         using var page = await browser.Http.GetAsync(new Uri("account", UriKind.Relative), Ct);
         Assert.Equal(HttpStatusCode.Redirect, page.StatusCode); // signed out

@@ -41,6 +41,12 @@ public sealed class AuthorizationMatrixTests(AccountsSite site) : IClassFixture<
         new("POST", "/api/actions/{id:int}/events", Policies.User, _ => new() { ["state"] = "no-such-state" }, Api: true, Target: s => $"/api/actions/{s.ChainId}/events"),
         new("POST", "/ideas/{id:int}/events", Policies.User, _ => new() { ["comment"] = " " }, Target: s => $"/ideas/{s.IdeaId}/events"),
         new("POST", "/api/ideas/{id:int}/events", Policies.User, _ => new() { ["state"] = "no-such-state" }, Api: true, Target: s => $"/api/ideas/{s.IdeaId}/events"),
+        // Issue 13: reminder preferences are the account's own; a one-click answer is allowed to whoever holds a link the
+        // site signed (the token, not a session, says who answers: ReminderLinksTests), with the form's antiforgery
+        // token; RFC 8058's one-click unsubscribe comes from mail providers without cookies, so only its signed link counts.
+        new("POST", "/account/reminders", Policies.User, _ => new() { ["frequency"] = "never" }),
+        new("POST", "/reminders/answer/confirm", Public, _ => new() { ["t"] = "not-a-signed-link" }),
+        new("POST", "/reminders/unsubscribe/one-click", SignedLink, _ => new() { ["t"] = "not-a-signed-link" }),
         // Starts a sign-in at the OpenID Connect provider: everyone may (no provider here: it says so on the sign-in page).
         new("POST", "/account/external", Public, _ => new() { ["returnUrl"] = "/" }),
     ];
@@ -82,7 +88,7 @@ public sealed class AuthorizationMatrixTests(AccountsSite site) : IClassFixture<
 
         using var response = await client.SendAsync(request, ct);
 
-        var allowed = row.Policy == Public || (role != "anonymous" && (row.Policy == Policies.User || role == "admin"));
+        var allowed = row.Policy is Public or SignedLink || (role != "anonymous" && (row.Policy == Policies.User || role == "admin"));
         var status = response.StatusCode;
         var location = response.Headers.Location?.OriginalString ?? string.Empty;
         if (allowed)
@@ -112,7 +118,7 @@ public sealed class AuthorizationMatrixTests(AccountsSite site) : IClassFixture<
     public async Task A_form_post_without_the_antiforgery_token_is_refused(string role)
     {
         using var client = await site.ClientAsync(role);
-        foreach (var row in Routes.Where(r => !r.Api && (r.Policy is Policies.User or Public || role == "admin")))
+        foreach (var row in Routes.Where(r => !r.Api && r.Policy != SignedLink && (r.Policy is Policies.User or Public || role == "admin")))
         {
             using var response = await client.PostAsync(new Uri(row.Target?.Invoke(site) ?? row.Path, UriKind.Relative), new FormUrlEncodedContent(row.Form(site)), TestContext.Current.CancellationToken);
             Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{row.Path} without a token as {role}: {(int)response.StatusCode}");
@@ -124,6 +130,9 @@ public sealed class AuthorizationMatrixTests(AccountsSite site) : IClassFixture<
 
     /// <summary>Everyone may post these (they are how one signs in); each still needs the antiforgery token.</summary>
     public const string Public = "public";
+
+    /// <summary>Anyone, without a session or an antiforgery token: a link the site signed is the authority (RFC 8058).</summary>
+    public const string SignedLink = "signed-link";
 
     // Inputs that fail validation or match no account, so that no row changes an account: what is checked is who gets
     // to the form's handler, not what it does (the account tests do that).

@@ -26,7 +26,7 @@ public sealed class AccountabilityFeedTests(SiteFixture site) : IClassFixture<Si
             [
                 ($"http://localhost/actions/{chain.Id}#event-{comment.Id}", "carol commented", "carol"),
                 ($"http://localhost/actions/{chain.Id}#event-{take.Id}", "bob took it over", "bob"),
-                ($"http://localhost/actions/{chain.Id}#event-{help.Id}", "alice: need help", "alice"),
+                ($"http://localhost/actions/{chain.Id}#event-{help.Id}", "alice set it need help", "alice"),
             ],
             feed.Items.Select(i => (i.Id, i.Title.Text, i.Authors.Single().Name)));
         Assert.Equal(feed.Items.Select(i => i.Id), feed.Items.Select(i => i.Links.Single(l => l.RelationshipType == "alternate").Uri.ToString()));
@@ -47,7 +47,7 @@ public sealed class AccountabilityFeedTests(SiteFixture site) : IClassFixture<Si
         var feed = await AtomAsync($"/feeds/ideas/{idea.ItemId}.atom");
 
         Assert.Equal(
-            [($"http://localhost/ideas/{idea.ItemId}#event-{implemented.Id}", "dana: implemented"), ($"http://localhost/ideas/{idea.ItemId}#event-{champion.Id}", "dana champions it")],
+            [($"http://localhost/ideas/{idea.ItemId}#event-{implemented.Id}", "dana set it implemented"), ($"http://localhost/ideas/{idea.ItemId}#event-{champion.Id}", "dana took it on as its champion")],
             feed.Items.Select(i => (i.Id, i.Title.Text)));
         Assert.Equal("shipped in 2.1", ((TextSyndicationContent)feed.Items.First().Content).Text);
     }
@@ -79,7 +79,7 @@ public sealed class AccountabilityFeedTests(SiteFixture site) : IClassFixture<Si
         var after = await AtomAsync($"/feeds/teams/{team}.atom");
 
         var entry = Assert.Single(after.Items, i => i.Id == $"http://localhost/actions/{chain.Id}#event-{done.Id}");
-        Assert.Equal($"erin: done: action {chain.Text}", entry.Title.Text);
+        Assert.Equal($"erin set it done: action {chain.Text}", entry.Title.Text);
         Assert.DoesNotContain(after.Items, i => i.Id.EndsWith($"#event-{comment.Id}", StringComparison.Ordinal));
         Assert.DoesNotContain(before.Items, i => i.Id == entry.Id);
         Assert.Equal(before.Items.Count() + 1, after.Items.Count());

@@ -18,13 +18,29 @@ public sealed class RecurringJobTests
         using var client = host.CreateClient();
 
         using var connection = host.Services.GetRequiredService<JobStorage>().GetConnection();
-        var jobs = connection.GetRecurringJobs().OrderBy(j => j.Id, StringComparer.Ordinal).ToList();
+        var jobs = connection.GetRecurringJobs().Where(j => j.Id.StartsWith("harvest:", StringComparison.Ordinal)).OrderBy(j => j.Id, StringComparer.Ordinal).ToList();
 
         Assert.Equal(["harvest:gen", "harvest:second"], jobs.Select(j => j.Id));
         Assert.Equal(["0 3 * * *", "15 */10 * * * *"], jobs.Select(j => j.Cron));
         Assert.All(jobs, j => Assert.Equal("UTC", j.TimeZoneId));
         Assert.All(jobs, j => Assert.Equal("RunAsync", j.Job.Method.Name));
         Assert.Equal(["gen", "second"], jobs.Select(j => (string)j.Job.Args[0]));
+    }
+
+    [Theory]
+    [InlineData(null, true)]
+    [InlineData("false", false)]
+    public async Task The_reminders_job_runs_hourly_on_the_hour_in_utc_unless_turned_off(string? enabled, bool scheduled)
+    {
+        await using var host = new TrackerHost();
+        host.With("MeetingTracker:Reminders:Enabled", enabled);
+        using var client = host.CreateClient();
+
+        using var connection = host.Services.GetRequiredService<JobStorage>().GetConnection();
+        var job = connection.GetRecurringJobs().SingleOrDefault(j => j.Id == "reminders");
+
+        Assert.Equal(scheduled, job is not null);
+        if (job is not null) Assert.Equal(("0 * * * *", "UTC", "RemindersJob"), (job.Cron, job.TimeZoneId, job.Job.Type.Name));
     }
 
     [Fact]

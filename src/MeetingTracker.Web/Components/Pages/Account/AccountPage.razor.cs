@@ -18,6 +18,9 @@ public sealed partial class AccountPage
         ["name"] = "Your display name is changed.",
         ["email"] = "We sent a message to the new address: the change applies when you open its link.",
         ["password"] = "Your password is changed.",
+        ["reminders"] = "Your reminder preferences are saved.",
+        ["reminders-zone"] = "That is not a time zone name: choose one from the list (such as Europe/Berlin). Nothing was changed.",
+        ["reminders-bad"] = "Choose how often, a day and an hour from 0 to 23. Nothing was changed.",
     };
 
     private AccountEntity? account;

@@ -22,7 +22,9 @@ public sealed record WriteOutcome(HistoryEntry? Event, ChangeRefusal? Refusal, b
 public sealed class AccountabilityWrites(
     ActionStandings standings, EventLedger ledger, IDbContextFactory<TrackerDb> dbFactory, TimeProvider clock)
 {
-    public async Task<WriteOutcome> ActionAsync(int chainId, ActionChange change, ClaimsPrincipal user, CancellationToken cancellationToken)
+    /// <param name="alongside">Saved in the same transaction as the event, once it has its id (a one-click answer's use).</param>
+    public async Task<WriteOutcome> ActionAsync(
+        int chainId, ActionChange change, ClaimsPrincipal user, CancellationToken cancellationToken, Action<TrackerDb, AccountabilityEvent>? alongside = null)
     {
         ArgumentNullException.ThrowIfNull(change);
         ArgumentNullException.ThrowIfNull(user);
@@ -37,7 +39,7 @@ public sealed class AccountabilityWrites(
             return new WriteOutcome(null, ChangeRefusal.Invalid($"No one uses the nick '{made.Nick}'."));
         }
 
-        return await AppendAsync(db, made, cancellationToken);
+        return await AppendAsync(db, made, cancellationToken, alongside);
     }
 
     public async Task<WriteOutcome> IdeaAsync(int ideaId, IdeaChange change, ClaimsPrincipal user, CancellationToken cancellationToken)
@@ -110,10 +112,23 @@ public sealed class AccountabilityWrites(
 #pragma warning restore CA1862
     }
 
-    private async Task<WriteOutcome> AppendAsync(TrackerDb db, AccountabilityEvent made, CancellationToken cancellationToken)
+    private async Task<WriteOutcome> AppendAsync(
+        TrackerDb db, AccountabilityEvent made, CancellationToken cancellationToken, Action<TrackerDb, AccountabilityEvent>? alongside = null)
     {
         db.AccountabilityEvents.Add(made);
-        await db.SaveChangesAsync(cancellationToken);
+        if (alongside is null)
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        else
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+            alongside(db, made);
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+
         var view = await ledger.ReadAsync(cancellationToken);
         var events = made.Subject == EventSubject.Action ? view.Action(made.SubjectId).Events : view.Idea(made.SubjectId).Events;
         var names = await OwnerResolver.LoadAsync(db, [new OwnerRef(made.AccountId, null)], cancellationToken);

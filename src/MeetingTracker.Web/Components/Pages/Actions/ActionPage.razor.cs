@@ -88,17 +88,8 @@ public sealed partial class ActionPage
 
     private static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    private static string Said(HistoryEntry e) => e.Kind switch
-    {
-        "state" => $"set it {Label(e.To)}",
-        "take" => "took it over",
-        "offer" => "offered help",
-        "comment" => "commented",
-        "due" => e.DueDate is { } d ? $"set it due {Date(d)}" : "cleared the due date",
-        "reassign" => $"gave it to {e.Nick}",
-        "undo" => string.Create(CultureInfo.InvariantCulture, $"undid change {e.Undoes}"),
-        _ => e.Kind,
-    };
+    private static string Said(HistoryEntry e)
+        => EventWords.Kind(e.Kind) is { } kind ? EventWords.Of(EventSubject.Action, kind, e.To, e.DueDate, e.Nick, e.Undoes) : e.Kind;
 
     private static string Label(string? state) => ActionStates.Parse(state)?.Label() ?? state ?? string.Empty;
 

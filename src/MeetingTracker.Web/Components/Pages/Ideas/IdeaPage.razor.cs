@@ -68,15 +68,8 @@ public sealed partial class IdeaPage
         }
     }
 
-    private static string Said(HistoryEntry e) => e.Kind switch
-    {
-        "state" => $"set it {Label(e.To)}",
-        "champion" => e.Nick is { } nick ? $"named {nick} its champion" : "took it on as its champion",
-        "link" => "added a link",
-        "comment" => "commented",
-        "undo" => string.Create(CultureInfo.InvariantCulture, $"undid change {e.Undoes}"),
-        _ => e.Kind,
-    };
+    private static string Said(HistoryEntry e)
+        => EventWords.Kind(e.Kind) is { } kind ? EventWords.Of(EventSubject.Idea, kind, e.To, e.DueDate, e.Nick, e.Undoes) : e.Kind;
 
     private static string Label(string? state) => IdeaStates.Parse(state)?.Label() ?? state ?? string.Empty;
 
