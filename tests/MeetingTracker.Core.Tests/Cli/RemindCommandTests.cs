@@ -66,7 +66,7 @@ public sealed class RemindCommandTests
         Assert.All(await rig.OutboxAsync(Ct), m => Assert.Equal(OutboxStatus.Sent, m.Status));
         var alice = smtp.Received.Single(m => m.To.Mailboxes.Single().Address == "alice@example.org");
         Assert.Equal("reminders@meet.example.org", alice.From.Mailboxes.Single().Address);
-        Assert.StartsWith("<https://meet.example.org/reminders/unsubscribe?t=", alice.Headers["List-Unsubscribe"], StringComparison.Ordinal);
+        Assert.StartsWith("<https://meet.example.org/reminders/unsubscribe/one-click?t=", alice.Headers["List-Unsubscribe"], StringComparison.Ordinal);
 
         // The command line signs with the key ring in the database: the site (here the rig's own services) reads its links.
         var unsubscribe = alice.Headers["List-Unsubscribe"]!.Trim('<', '>');

@@ -38,6 +38,7 @@ public sealed partial class ReminderMailTests
         Assert.NotNull(html);
 
         // Plain text: the log text as written, each section, every link absolute under the site's address.
+        Assert.StartsWith("What you said you would do\n\nHello alice, here is where your actions stand.\n\n== Overdue (2) ==\n", text.ReplaceLineEndings("\n"), StringComparison.Ordinal);
         Assert.Contains(Markup, text, StringComparison.Ordinal);
         Assert.Contains("== Overdue (2) ==", text, StringComparison.Ordinal);
         Assert.Contains("infra · 25 days old · carried over 3 times · was due 2026-11-25 · overdue", text, StringComparison.Ordinal);
@@ -82,14 +83,17 @@ public sealed partial class ReminderMailTests
         });
         Assert.Equal(5, answers.Select(a => a.Token!.Nonce).Distinct(StringComparer.Ordinal).Count());
 
-        // RFC 8058: the link of the header turns this digest off, without signing in; the footer has the same one.
+        // RFC 8058: the header's link takes the one-click POST and turns this digest off without signing in; the footer
+        // links to the page with the same token, and a button.
         var unsubscribe = mail.Headers[HeaderId.ListUnsubscribe];
-        Assert.Matches("^<https://meet\\.example\\.org/reminders/unsubscribe\\?t=[^>]+>$", unsubscribe);
+        Assert.Matches("^<https://meet\\.example\\.org/reminders/unsubscribe/one-click\\?t=[^>]+>$", unsubscribe);
         Assert.Equal("List-Unsubscribe=One-Click", mail.Headers["List-Unsubscribe-Post"]);
-        var unsubscribeUrl = unsubscribe!.Trim('<', '>');
-        Assert.Equal(new UnsubscribeToken(accounts["alice"], DigestKinds.Personal), rig.Tokens.ReadUnsubscribe(Token(unsubscribeUrl)));
-        Assert.Contains(unsubscribeUrl, hrefs);
-        Assert.Contains("Turn this digest off: " + unsubscribeUrl, text, StringComparison.Ordinal);
+        var oneClick = unsubscribe!.Trim('<', '>');
+        Assert.Equal(new UnsubscribeToken(accounts["alice"], DigestKinds.Personal), rig.Tokens.ReadUnsubscribe(Token(oneClick)));
+        var footer = Assert.Single(hrefs, h => h.Contains("/reminders/unsubscribe", StringComparison.Ordinal));
+        Assert.StartsWith($"{ReminderRig.Root}reminders/unsubscribe?t=", footer, StringComparison.Ordinal);
+        Assert.Equal(new UnsubscribeToken(accounts["alice"], DigestKinds.Personal), rig.Tokens.ReadUnsubscribe(Token(footer)));
+        Assert.Contains("Turn this digest off: " + footer, text, StringComparison.Ordinal);
     }
 
     [Fact]
