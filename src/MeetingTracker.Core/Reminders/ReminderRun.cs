@@ -24,7 +24,7 @@ public enum DigestOutcome
 /// <summary>One digest due at the run's moment and what became of it.</summary>
 public sealed record DigestResult(string Email, string Kind, string Period, DigestOutcome Outcome, string Summary);
 
-public sealed record ReminderReport(IReadOnlyList<DigestResult> Digests, int Accounts)
+public sealed record ReminderReport(IReadOnlyList<DigestResult> Digests, int Accounts, bool DryRun = false)
 {
     public int Queued => Digests.Count(d => d.Outcome is DigestOutcome.Queued or DigestOutcome.WouldQueue);
 
@@ -32,8 +32,10 @@ public sealed record ReminderReport(IReadOnlyList<DigestResult> Digests, int Acc
 
     public int NothingToSay => Digests.Count(d => d.Outcome == DigestOutcome.NothingToSay);
 
-    /// <summary>The contract line the command line ends with.</summary>
-    public string Line => $"reminders: {Queued} queued, {AlreadySent} already sent, {NothingToSay} with nothing to say";
+    /// <summary>The contract line the command line ends with (a dry run says what it would queue, in its own words).</summary>
+    public string Line => DryRun
+        ? $"reminders (dry run): {Queued} would be queued, {AlreadySent} already sent, {NothingToSay} with nothing to say"
+        : $"reminders: {Queued} queued, {AlreadySent} already sent, {NothingToSay} with nothing to say";
 }
 
 /// <summary>
@@ -46,13 +48,14 @@ public sealed record ReminderReport(IReadOnlyList<DigestResult> Digests, int Acc
 /// </summary>
 public sealed partial class ReminderRun(
     IDbContextFactory<TrackerDb> dbs, AccountabilityService accountability, EventLedger ledger, Outbox outbox, ReminderTokens tokens,
-    ILogger<ReminderRun> logger)
+    TimeProvider clock, ILogger<ReminderRun> logger)
 {
     public async Task<ReminderReport> RunAsync(ReminderRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         var (data, recorded) = await LoadAsync(request.At, request.Account, cancellationToken);
-        var links = new ReminderLinks(request.Root, tokens, request.At);
+        // Answer links are dated when the mail is composed (an admin's run "as of" an earlier moment still gives 14 days).
+        var links = new ReminderLinks(request.Root, tokens, clock.GetUtcNow());
         var results = new List<DigestResult>();
         foreach (var (content, existing) in Due(data, recorded))
         {
@@ -61,8 +64,9 @@ public sealed partial class ReminderRun(
             DigestOutcome outcome;
             if (existing is { } row)
             {
-                outcome = row.OutboxMessageId is null ? DigestOutcome.NothingToSay : DigestOutcome.AlreadySent;
-                summary = row.OutboxMessageId is null ? "nothing to say" : $"already sent ({row.Items} items)";
+                // By what it said, not its outbox row (an admin may clear old outbox rows: the digest was still sent).
+                outcome = row.Items == 0 ? DigestOutcome.NothingToSay : DigestOutcome.AlreadySent;
+                summary = row.Items == 0 ? "nothing to say" : $"already sent ({row.Items} items)";
             }
             else if (request.DryRun)
             {
@@ -78,7 +82,7 @@ public sealed partial class ReminderRun(
             results.Add(new DigestResult(data.Accounts.First(a => a.Id == key.AccountId).Email, key.Kind, key.Period, outcome, summary));
         }
 
-        var report = new ReminderReport(results, data.Accounts.Count);
+        var report = new ReminderReport(results, data.Accounts.Count, request.DryRun);
         LogRun(request.At, report.Queued, report.AlreadySent, report.NothingToSay, request.DryRun);
         return report;
     }

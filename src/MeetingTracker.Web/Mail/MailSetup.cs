@@ -25,7 +25,7 @@ public static class MailSetup
             .ValidateDataAnnotations()
             .Validate(o => MailboxAddress.TryParse(o.From, out _), $"{MailOptions.Section}:From is not an e-mail address.")
             .Validate(o => o.Smtp.Port is >= 0 and <= 65535, $"{MailOptions.Section}:Smtp:Port must be between 0 (the usual port) and 65535.")
-            .Validate(o => o.FirstRetryDelay > TimeSpan.Zero && o.MaxRetryDelay >= o.FirstRetryDelay && o.PollInterval > TimeSpan.Zero, $"{MailOptions.Section}: the delays must be positive, MaxRetryDelay at least FirstRetryDelay.")
+            .Validate(o => o.FirstRetryDelay > TimeSpan.Zero && o.MaxRetryDelay >= o.FirstRetryDelay && o.PollInterval > TimeSpan.Zero && o.SendingTimeout > TimeSpan.Zero, $"{MailOptions.Section}: the delays must be positive, MaxRetryDelay at least FirstRetryDelay.")
             .ValidateOnStart();
         services.AddSingleton<IMailDelivery>(sp =>
         {

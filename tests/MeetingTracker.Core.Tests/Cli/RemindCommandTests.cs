@@ -43,7 +43,7 @@ public sealed class RemindCommandTests
                 "carol@example.org\tdigest\t2026-12-07\twould queue: 1 coming due",
                 "dana@example.org\tdigest\t2026-12-07\twould queue: 1 need help",
                 "frank@example.org\tdigest\t2026-12-07\tnothing to say",
-                "reminders: 3 queued, 0 already sent, 1 with nothing to say",
+                "reminders (dry run): 3 would be queued, 0 already sent, 1 with nothing to say",
             ],
             CliRunner.Lines(dry.Stdout));
         Assert.Empty(await rig.OutboxAsync(Ct));
@@ -113,7 +113,7 @@ public sealed class RemindCommandTests
             [
                 "dry run at 2026-12-07T08:00:00Z: nothing is queued or sent; links under http://localhost/ (no --url or MeetingTracker__PublicUrl)",
                 "alice@example.org\tdigest\t2026-12-07\twould queue: 2 overdue, 1 coming due, 1 need help, 1 offers of help, 2 new",
-                "reminders: 1 queued, 0 already sent, 0 with nothing to say",
+                "reminders (dry run): 1 would be queued, 0 already sent, 0 with nothing to say",
             ],
             CliRunner.Lines(dry.Stdout));
         Assert.Equal(
@@ -123,7 +123,7 @@ public sealed class RemindCommandTests
         Assert.StartsWith("dry run at 2026-12-07T08:00:00Z: nothing is queued or sent; links under https://tracker.example.net/base\n", flag.Stdout.ReplaceLineEndings("\n"), StringComparison.Ordinal);
         Assert.Equal(1, nobody.Exit);
         Assert.Equal("meetingtracker: no account nobody@example.org gets digests (it needs a confirmed address and a verified nick, and must not be disabled)", nobody.Stderr.TrimEnd());
-        Assert.Equal("reminders: 0 queued, 0 already sent, 0 with nothing to say", CliRunner.Lines(nobody.Stdout)[^1]);
+        Assert.Equal("reminders (dry run): 0 would be queued, 0 already sent, 0 with nothing to say", CliRunner.Lines(nobody.Stdout)[^1]);
         Assert.Equal(2, badAt.Exit);
         Assert.Contains("--at: '07/12/2026 08:00' is not an ISO 8601 moment", badAt.Stderr, StringComparison.Ordinal);
         Assert.Equal(2, badUrl.Exit);
