@@ -64,11 +64,12 @@ public static class BenchAccounts
         return (digests, messages);
     }
 
-    /// <summary>Inserts <paramref name="count"/> accounts, the n-th claiming candidate n modulo their number.</summary>
-    public static async Task CreateAsync(TrackerDb db, IReadOnlyList<Candidate> candidates, int count, DateTimeOffset createdAt, CancellationToken cancellationToken)
+    /// <summary>Inserts <paramref name="count"/> accounts, the n-th claiming candidate n modulo their number; returns the first's id.</summary>
+    public static async Task<string> CreateAsync(TrackerDb db, IReadOnlyList<Candidate> candidates, int count, DateTimeOffset createdAt, CancellationToken cancellationToken)
     {
         if (candidates.Count == 0) throw new InvalidOperationException("the corpus has no people");
         db.ChangeTracker.AutoDetectChangesEnabled = false;
+        string? first = null;
         for (var n = 0; n < count; n++)
         {
             var email = string.Create(CultureInfo.InvariantCulture, $"reader{n:D5}@{Domain}");
@@ -78,6 +79,7 @@ public static class BenchAccounts
                 EmailConfirmed = true, DisplayName = string.Create(CultureInfo.InvariantCulture, $"Reader {n}"), CreatedAt = createdAt,
                 SecurityStamp = Guid.NewGuid().ToString("N"),
             };
+            first ??= account.Id;
             var person = candidates[n % candidates.Count];
             db.Users.Add(account);
             db.NickClaims.Add(new NickClaim
@@ -89,5 +91,6 @@ public static class BenchAccounts
 
         await db.SaveChangesAsync(cancellationToken);
         db.ChangeTracker.Clear();
+        return first ?? throw new ArgumentOutOfRangeException(nameof(count), "no account to make");
     }
 }

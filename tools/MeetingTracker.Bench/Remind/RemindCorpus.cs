@@ -59,7 +59,7 @@ public sealed record RemindCorpus(string Tree, string DataDir, int Meetings, int
                 0,
                 await db.People.CountAsync(cancellationToken),
                 await db.AccountabilityEvents.CountAsync(cancellationToken),
-                rig.DatabaseBytes(),
+                await UsedBytesAsync(db, cancellationToken),
                 await db.Meetings.MaxAsync(m => m.StartedAt, cancellationToken));
             return (corpus, rig);
         }
@@ -68,6 +68,18 @@ public sealed record RemindCorpus(string Tree, string DataDir, int Meetings, int
             await rig.DisposeAsync();
             throw;
         }
+    }
+
+    /// <summary>
+    /// The database's pages in use (page_count minus freelist_count): the outbox runs write and remove hundreds of MiB of
+    /// messages, which leave the file that much larger.
+    /// </summary>
+    public static async Task<long> UsedBytesAsync(TrackerDb db, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var pages = await db.Database.SqlQueryRaw<long>("SELECT page_count - freelist_count AS Value FROM pragma_page_count(), pragma_freelist_count()").SingleAsync(cancellationToken);
+        var size = await db.Database.SqlQueryRaw<long>("SELECT page_size AS Value FROM pragma_page_size()").SingleAsync(cancellationToken);
+        return pages * size;
     }
 
     /// <summary>The services the reminders need beside the engine's (the CLI's and the host's set, minus mail delivery).</summary>
@@ -95,6 +107,6 @@ public sealed record RemindCorpus(string Tree, string DataDir, int Meetings, int
         var events = EventSpan is var (first, last) ? string.Create(CultureInfo.InvariantCulture, $"{Events:N0} events ({first:yyyy-MM-dd} to {last:yyyy-MM-dd})") : "no events";
         return string.Create(
             CultureInfo.InvariantCulture,
-            $"corpus: {Meetings:N0} meetings (the last at {LastMeeting:yyyy-MM-dd HH:mm} UTC), {ActionItems:N0} action items in {Chains:N0} chains, {People:N0} people, {events}; database {DatabaseBytes / 1_048_576.0:F0} MiB");
+            $"corpus: {Meetings:N0} meetings (the last at {LastMeeting:yyyy-MM-dd HH:mm} UTC), {ActionItems:N0} action items in {Chains:N0} chains, {People:N0} people, {events}; database {DatabaseBytes / 1_048_576.0:F0} MiB in use");
     }
 }

@@ -6,7 +6,7 @@ namespace MeetingTracker.Bench.Remind;
 
 /// <summary>The figures of a run as a Markdown table, ready for docs/benchmarks.md, with where and how they were measured.</summary>
 public sealed class RemindReport(
-    RemindCorpus corpus, AccountSetup setup, TimedStep read, TimedStep compose, Measurement composeOnly, Measurement renderOnly, TimedStep queue, DateTimeOffset at)
+    RemindCorpus corpus, AccountSetup setup, TimedStep read, TimedStep compose, Measurement composeOnly, Measurement renderOnly, TimedStep signing, TimedStep queue, DateTimeOffset at)
 {
     private static readonly CultureInfo C = CultureInfo.InvariantCulture;
 
@@ -18,7 +18,7 @@ public sealed class RemindReport(
         Console.WriteLine();
         Console.WriteLine(corpus.Describe());
         Console.WriteLine(setup.Describe(at));
-        Console.WriteLine(string.Create(C, $"{runs} timed runs of each step after one untimed run; the read and the composition alternate; the outbox runs after them, the bench accounts' digests and messages removed before each"));
+        Console.WriteLine(string.Create(C, $"{runs} timed runs of the read, the composition and the outbox run, after one untimed read and composition; the read and the composition alternate; signing alone once; the outbox runs last, the bench accounts' digests and messages removed before each"));
         Console.WriteLine();
         Console.WriteLine("| step | runs | min (s) | median (s) | peak working set (MiB) | allocated (MiB) | target | met | what it did |");
         Console.WriteLine("|---|---:|---:|---:|---:|---:|---|---|---|");
@@ -26,10 +26,12 @@ public sealed class RemindReport(
         Row(compose);
         Row(composeOnly, null);
         Row(renderOnly, null);
+        Row(signing);
         Row(queue);
         Console.WriteLine();
         var digests = Math.Max(1, setup.Accounts);
         Console.WriteLine(string.Create(C, $"Compose and render / read (medians): {compose.Times.Median / read.Times.Median:F1}×; {compose.Times.Median * 1000 / digests:F2} ms a digest; the outbox run {queue.Times.Median * 1000 / digests:F2} ms a digest"));
+        Console.WriteLine(string.Create(C, $"Signing alone / rendering (medians): {signing.Times.Median / renderOnly.Median:P0} of the rendering, {signing.Times.Median / compose.Times.Median:P0} of compose and render"));
         var peaks = new[] { read, compose, queue }.All(s => s.PeakIsOwn) ? "each step's own (the kernel's mark reset before each run)" : "the process's so far (could not reset the kernel's mark)";
         Console.WriteLine($"Peak working set: {peaks}; process peak at the end {TimedStep.Peak() / 1_048_576.0:F0} MiB");
         Console.WriteLine($"Environment: {environment.Cpu}, {environment.Cores} cores shared with other work, {environment.Runtime}, {environment.Os}, {environment.Date:yyyy-MM-dd HH:mm} UTC, at {Commit()}");

@@ -53,6 +53,11 @@ public static class RemindSuite
                 }
 
                 corpus = await corpus.WithEventsAsync(dbs, cancellationToken);
+                await using (var db = await dbs.CreateDbContextAsync(cancellationToken))
+                {
+                    corpus = corpus with { DatabaseBytes = await RemindCorpus.UsedBytesAsync(db, cancellationToken) };
+                }
+
                 var accountability = rig.Get<AccountabilityService>();
                 var ledger = rig.Get<EventLedger>();
                 var run = rig.Get<ReminderRun>();
@@ -95,6 +100,7 @@ public static class RemindSuite
         var composeOnly = new Measurement("  of which ReminderRun.ComposeAsync");
         var renderOnly = new Measurement("  of which DigestRenderer.Render");
         var queue = new TimedStep("extra: ReminderRun.RunAsync, queued in the outbox");
+        var signing = new TimedStep("for scale: sign as many links alone");
 
         async Task<int> ReadOnceAsync()
         {
@@ -134,6 +140,21 @@ public static class RemindSuite
         var shape = Composed.Of(warmDigests, warmRendered, warmChars);
         warmDigests = null;
         Console.WriteLine(string.Create(c, $"warm-up (untimed): {warm.Elapsed.TotalSeconds:F1} s; {accountsRead:N0} accounts read; {shape.Describe()}"));
+        // What the database's share is, and which query is slowest: one more read and composition, untimed, with EF
+        // Core's command events recorded.
+        using (var sql = new SqlTimings { Recording = true })
+        {
+            // EF Core checks whether anyone listens at most every second (CoreOptionsExtension.LoggingCacheTime).
+            await Task.Delay(TimeSpan.FromSeconds(1.5), cancellationToken);
+            var traced = Stopwatch.StartNew();
+            await ReadOnceAsync();
+            var readElapsed = traced.Elapsed;
+            Console.WriteLine(string.Create(c, $"read once, traced (untimed): {readElapsed.TotalSeconds:F2} s; {sql.Describe()}"));
+            traced.Restart();
+            await run.ComposeAsync(at, null, cancellationToken);
+            Console.WriteLine(string.Create(c, $"ComposeAsync once, traced (untimed): {traced.Elapsed.TotalSeconds:F2} s; {sql.Describe()}"));
+        }
+
         var surprises = new List<string>();
         if (accountsRead != args.Accounts) surprises.Add($"{accountsRead} accounts read, {args.Accounts} made");
         if (shape.Digests != args.Accounts) surprises.Add($"{shape.Digests} digests due, expected one per account ({args.Accounts})");
@@ -143,6 +164,22 @@ public static class RemindSuite
             await read.RunAsync(ReadOnceAsync);
             await compose.RunAsync(() => ComposeAndRenderAsync(composeOnly, renderOnly));
         }
+
+        // For scale: signing as many links alone (a nonce per action, four answers each, as the renderer does; the
+        // unsubscribe links as answers too), once.
+        await signing.RunAsync(() =>
+        {
+            var links = shape.Tokens;
+            string? token = null;
+            for (long n = 0; n < links; n++)
+            {
+                var nonce = n % ReminderTokens.Answers.Count == 0 ? ReminderTokens.NewNonce() : token!;
+                token = tokens.Answer(new AnswerToken(setup.FirstAccountId, (int)(n / ReminderTokens.Answers.Count), ReminderTokens.Answers[(int)(n % ReminderTokens.Answers.Count)], nonce, at));
+            }
+
+            return Task.FromResult(links);
+        });
+        signing.Times.Notes = string.Create(c, $"{shape.Tokens:N0} ReminderTokens.Answer calls (Data Protection Protect: key derivation, AES-256-CBC, HMACSHA256)");
 
         ReminderReport? last = null;
         for (var n = 1; n <= args.Runs; n++)
@@ -169,7 +206,7 @@ public static class RemindSuite
 
         read.Times.Notes = string.Create(c, $"{accountsRead:N0} accounts, {setup.People:N0} people, {setup.OpenChains:N0} open chains ({setup.OwnedChains:N0} owned by the accounts' people)");
         compose.Times.Notes = shape.Describe();
-        var report = new RemindReport(corpus, setup, read, compose, composeOnly, renderOnly, queue, at);
+        var report = new RemindReport(corpus, setup, read, compose, composeOnly, renderOnly, signing, queue, at);
         report.Print(environment with { LoadAfter = BenchEnvironment.LoadAverage() }, args.Runs);
         foreach (var surprise in surprises) Console.WriteLine("CHECK: " + surprise);
         return report.Met && surprises.Count == 0 ? 0 : 1;
@@ -186,11 +223,11 @@ public static class RemindSuite
         // Who owns what at the moment: the reminders' own rule, read with no account (the owners are loaded for every open chain).
         var everyone = await ReminderData.LoadAsync(db, snapshot, view, at, accountability.DueDays, accountability.FollowUpDays, "nobody@" + BenchAccounts.Domain, cancellationToken);
         var candidates = await BenchAccounts.CandidatesAsync(db, everyone, cancellationToken);
-        await BenchAccounts.CreateAsync(db, candidates, count, at - BenchAccounts.Age, cancellationToken);
+        var firstAccount = await BenchAccounts.CreateAsync(db, candidates, count, at - BenchAccounts.Age, cancellationToken);
         var claimed = candidates.Take(count).ToList();
         var owned = claimed.SelectMany(p => everyone.OwnedByPerson[p.PersonId]).Distinct().Count();
         return new AccountSetup(
-            count, removed, watch.Elapsed, claimed.Count, candidates.Count(p => p.OpenActions > 0), everyone.Open.Count, owned,
+            firstAccount, count, removed, watch.Elapsed, claimed.Count, candidates.Count(p => p.OpenActions > 0), everyone.Open.Count, owned,
             claimed.Count == 0 ? 0 : claimed.Max(p => p.OpenActions), claimed.Count == 0 ? 0 : claimed.Min(p => p.OpenActions));
     }
 
@@ -217,7 +254,7 @@ internal sealed class FixedClock(DateTimeOffset at) : TimeProvider
 }
 
 /// <summary>The accounts made for a run and the people they claim.</summary>
-public sealed record AccountSetup(int Accounts, int Removed, TimeSpan Elapsed, int People, int Owners, int OpenChains, int OwnedChains, int MostOwned, int FewestOwned)
+public sealed record AccountSetup(string FirstAccountId, int Accounts, int Removed, TimeSpan Elapsed, int People, int Owners, int OpenChains, int OwnedChains, int MostOwned, int FewestOwned)
 {
     public string Describe(DateTimeOffset at) => string.Create(
         CultureInfo.InvariantCulture,
