@@ -121,7 +121,7 @@ public sealed class ReminderData
         }
 
         var ids = data.Accounts.Select(a => a.Id).ToList();
-        var last = await db.Digests.AsNoTracking().Where(d => ids.Contains(d.AccountId))
+        var last = await db.Digests.AsNoTracking().Where(d => EF.Parameter(ids).Contains(d.AccountId))
             .GroupBy(d => new { d.AccountId, d.Kind }).Select(g => new { g.Key.AccountId, g.Key.Kind, At = g.Max(d => d.ComposedAt) })
             .ToListAsync(cancellationToken);
         data.LastDigest = last.ToDictionary(l => (l.AccountId, l.Kind), l => l.At);
@@ -162,15 +162,18 @@ public sealed class ReminderData
         }
 
         var accounts = await query.Select(a => new { a.Id, a.Email, a.DisplayName, a.CreatedAt }).ToListAsync(cancellationToken);
+
+        // The ids as one parameter (EF.Parameter: a JSON array, json_each on SQLite): EF Core 10 otherwise sends one SQL
+        // parameter per id, and SQLite binds named parameters by a linear search, so 10,000 accounts took 0.5 s a query.
         var ids = accounts.Select(a => a.Id).ToList();
-        var preferences = await db.ReminderPreferences.AsNoTracking().Where(p => ids.Contains(p.AccountId)).ToDictionaryAsync(p => p.AccountId, cancellationToken);
+        var preferences = await db.ReminderPreferences.AsNoTracking().Where(p => EF.Parameter(ids).Contains(p.AccountId)).ToDictionaryAsync(p => p.AccountId, cancellationToken);
         var claims = await (from c in db.NickClaims.AsNoTracking()
                             join p in db.People.AsNoTracking() on c.PersonId equals p.Id
-                            where ids.Contains(c.AccountId) && c.Status == ClaimStatus.Verified
+                            where EF.Parameter(ids).Contains(c.AccountId) && c.Status == ClaimStatus.Verified
                             orderby c.Id
                             select new { c.AccountId, c.PersonId, p.Name }).ToListAsync(cancellationToken);
         var people = claims.ToLookup(c => c.AccountId);
-        var teams = (await db.TeamDigests.AsNoTracking().Where(t => ids.Contains(t.AccountId)).ToListAsync(cancellationToken)).ToLookup(t => t.AccountId);
+        var teams = (await db.TeamDigests.AsNoTracking().Where(t => EF.Parameter(ids).Contains(t.AccountId)).ToListAsync(cancellationToken)).ToLookup(t => t.AccountId);
         return [.. accounts.OrderBy(a => a.Email, StringComparer.OrdinalIgnoreCase).Select(a => new ReminderAccount(
             a.Id, a.Email!, string.IsNullOrWhiteSpace(a.DisplayName) ? a.Email! : a.DisplayName, a.CreatedAt,
             preferences.GetValueOrDefault(a.Id) ?? ReminderPreferences.Default(a.Id, a.CreatedAt), preferences.ContainsKey(a.Id),
