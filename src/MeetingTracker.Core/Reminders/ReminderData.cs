@@ -29,6 +29,8 @@ public sealed class ReminderData
     /// <summary>A person "is in" a team they met with within this many days.</summary>
     public const int TeamMemberDays = 365;
 
+    private ILookup<int, ActionStanding>? askingForHelp;
+
     private ReminderData(DateTimeOffset now, int dueDays, int followUpDays)
     {
         Now = now;
@@ -58,6 +60,14 @@ public sealed class ReminderData
 
     /// <summary>Open chains the site gave an account directly (it took them).</summary>
     public ILookup<string, int> OwnedByAccount { get; private set; } = Array.Empty<(string, int)>().ToLookup(i => i.Item1, i => i.Item2);
+
+    /// <summary>
+    /// Open chains that ask for help (need help, or no time and owned by nobody), by team: worked out once per run, not
+    /// once per account over every open chain.
+    /// </summary>
+    public ILookup<int, ActionStanding> AskingForHelp => askingForHelp ??= Open.Values
+        .Where(a => a.State == ActionState.NeedHelp || (a.State == ActionState.NoTime && !Owned.Contains(a.Id)))
+        .ToLookup(a => a.Chain.TeamId);
 
     /// <summary>Whether a chain has owners at all (nobody owns a released one).</summary>
     public IReadOnlySet<int> Owned { get; private set; } = new HashSet<int>();
