@@ -74,9 +74,7 @@ public static class DigestComposer
 
         var mine = owned.Select(a => a.Id).ToHashSet();
         var teams = account.People.SelectMany(p => data.TeamsOfPerson[p]).ToHashSet();
-        var needHelp = data.Open.Values.Where(a => !mine.Contains(a.Id) && teams.Contains(a.Chain.TeamId)
-                && (a.State == ActionState.NeedHelp || (a.State == ActionState.NoTime && !data.Owned.Contains(a.Id)))
-                && a.Record.StateAt > since)
+        var needHelp = teams.SelectMany(t => data.AskingForHelp[t]).Where(a => !mine.Contains(a.Id) && a.Record.StateAt > since)
             .OrderByDescending(a => a.Record.StateAt).ThenBy(a => a.Id).ToList();
 
         var offers = owned.Where(a => a.Record.Offers.Any(o => o.At > since && o.AccountId != account.Id)).OrderBy(a => a.Id).ToList();

@@ -103,7 +103,7 @@ public sealed partial class ReminderRun(
         {
             var data = await ReminderData.LoadAsync(db, snapshot, view, at, accountability.DueDays, accountability.FollowUpDays, account, cancellationToken);
             var ids = data.Accounts.Select(a => a.Id).ToList();
-            var recorded = (await db.Digests.AsNoTracking().Where(d => ids.Contains(d.AccountId) && d.ComposedAt >= at.AddDays(-40)).ToListAsync(cancellationToken))
+            var recorded = (await db.Digests.AsNoTracking().Where(d => EF.Parameter(ids).Contains(d.AccountId) && d.ComposedAt >= at.AddDays(-40)).ToListAsync(cancellationToken))
                 .ToDictionary(d => (d.AccountId, d.Kind, d.Period));
             return (data, recorded);
         }

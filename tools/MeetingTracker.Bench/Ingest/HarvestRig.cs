@@ -26,10 +26,17 @@ public sealed class HarvestRig : IAsyncDisposable
     }
 
     /// <summary>The data folder as it is (created when missing), its database migrated.</summary>
-    public static async Task<HarvestRig> OpenAsync(string dataDir, CancellationToken cancellationToken)
+    public static Task<HarvestRig> OpenAsync(string dataDir, CancellationToken cancellationToken)
+        => OpenAsync(dataDir, configure: null, cancellationToken);
+
+    /// <summary>
+    /// The data folder as it is, with more services (<paramref name="configure"/> runs before the engine's defaults, as
+    /// in <see cref="HarvestingSetup.OpenAsync"/>): the reminders, say.
+    /// </summary>
+    public static async Task<HarvestRig> OpenAsync(string dataDir, Action<IServiceCollection>? configure, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(dataDir);
-        return new HarvestRig(await HarvestingSetup.OpenAsync(dataDir, configure: null, cancellationToken), dataDir);
+        return new HarvestRig(await HarvestingSetup.OpenAsync(dataDir, configure, cancellationToken), dataDir);
     }
 
     /// <summary>One of the engine's services (e.g. the search service), as the CLI would resolve it.</summary>

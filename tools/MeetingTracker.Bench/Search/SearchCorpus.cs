@@ -18,7 +18,8 @@ public sealed record SearchCorpus(string Tree, string DataDir, int Meetings, int
     /// <summary>The name of the folder source the corpus was imported from.</summary>
     public const string SourceName = "bench-folder";
 
-    private const string Marker = "search-bench.ok";
+    /// <summary>The file in <c>data/</c> that says the import of the tree finished (its content: the meetings asked for).</summary>
+    public const string Marker = "search-bench.ok";
 
     public static async Task<(SearchCorpus Corpus, HarvestRig Rig)> PrepareAsync(string work, int meetings, bool reuse, CancellationToken cancellationToken)
     {
