@@ -5,7 +5,12 @@ using Microsoft.AspNetCore.DataProtection;
 
 namespace MeetingTracker.Core.Reminders;
 
-/// <summary>A one-click answer a digest offers: this account says this of this action, once, within 14 days.</summary>
+/// <summary>
+/// A one-click answer a digest offers: this account says this of this action, once, within 14 days. The signature
+/// covers the account, the action, the nonce and the time; the answer rides beside it (<c>…~in-progress</c>), so the
+/// four answers of one action cost one signature, and share its single use. Changing the answer in a link only chooses
+/// another of the four the same recipient was offered, on a page that asks to confirm.
+/// </summary>
 public sealed record AnswerToken(string AccountId, int ChainId, ActionState Answer, string Nonce, DateTimeOffset IssuedAt);
 
 /// <summary>A signed "turn this digest off" (RFC 8058 one-click unsubscribe).</summary>
@@ -32,7 +37,10 @@ public sealed class ReminderTokens(IDataProtectionProvider provider, TimeProvide
     /// <summary>The answers a digest offers, as they appear in links.</summary>
     public static readonly IReadOnlyList<ActionState> Answers = [ActionState.Done, ActionState.InProgress, ActionState.NeedHelp, ActionState.NoTime];
 
-    private readonly IDataProtector answers = provider.CreateProtector("MeetingTracker.Reminders.Answer.v1");
+    /// <summary>Between the signed part of an answer token and the answer (not in base64url's alphabet; unreserved in URLs).</summary>
+    public const char AnswerSeparator = '~';
+
+    private readonly IDataProtector answers = provider.CreateProtector("MeetingTracker.Reminders.Answer.v2");
     private readonly IDataProtector unsubscribes = provider.CreateProtector("MeetingTracker.Reminders.Unsubscribe.v1");
 
     public static string NewNonce() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
@@ -40,9 +48,19 @@ public sealed class ReminderTokens(IDataProtectionProvider provider, TimeProvide
     public string Answer(AnswerToken token)
     {
         ArgumentNullException.ThrowIfNull(token);
-        return answers.Protect(string.Join('\n', token.AccountId, token.ChainId.ToString(CultureInfo.InvariantCulture), token.Answer.Name(), token.Nonce,
-            token.IssuedAt.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture)));
+        return Sign(token.AccountId, token.ChainId, token.Nonce, token.IssuedAt) + AnswerSeparator + token.Answer.Name();
     }
+
+    /// <summary>The tokens of the four answers (<see cref="Answers"/>) of one action in one digest: one signature, one nonce.</summary>
+    public IReadOnlyList<(ActionState Answer, string Token)> AnswersFor(string accountId, int chainId, string nonce, DateTimeOffset issuedAt)
+    {
+        var signed = Sign(accountId, chainId, nonce, issuedAt);
+        return [.. Answers.Select(a => (a, signed + AnswerSeparator + a.Name()))];
+    }
+
+    private string Sign(string accountId, int chainId, string nonce, DateTimeOffset issuedAt)
+        => answers.Protect(string.Join('\n', accountId, chainId.ToString(CultureInfo.InvariantCulture), nonce,
+            issuedAt.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture)));
 
     public string Unsubscribe(UnsubscribeToken token)
     {
@@ -52,9 +70,11 @@ public sealed class ReminderTokens(IDataProtectionProvider provider, TimeProvide
 
     public (AnswerToken? Token, TokenProblem Problem) ReadAnswer(string? text)
     {
-        if (Unprotect(answers, text) is not [var account, var chain, var answer, var nonce, var issued]
+        var separator = text?.LastIndexOf(AnswerSeparator) ?? -1;
+        if (separator < 0
+            || Unprotect(answers, text![..separator]) is not [var account, var chain, var nonce, var issued]
             || !int.TryParse(chain, CultureInfo.InvariantCulture, out var chainId)
-            || ActionStates.Parse(answer) is not { } state || !Answers.Contains(state)
+            || ActionStates.Parse(text[(separator + 1)..]) is not { } state || !Answers.Contains(state)
             || !long.TryParse(issued, CultureInfo.InvariantCulture, out var milliseconds))
         {
             return (null, TokenProblem.Tampered);

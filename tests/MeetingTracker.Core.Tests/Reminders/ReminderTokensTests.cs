@@ -45,6 +45,15 @@ public sealed class ReminderTokensTests
         Assert.Equal((null, TokenProblem.Tampered), rig.Tokens.ReadAnswer(null));
         Assert.Equal((null, TokenProblem.Tampered), rig.Tokens.ReadAnswer(unsubscribe));
         Assert.Null(rig.Tokens.ReadUnsubscribe(answer));
+
+        // The answer rides beside the signature: another of the four offered reads as that one; any other is refused.
+        var signedPart = answer[..answer.LastIndexOf(ReminderTokens.AnswerSeparator)];
+        Assert.Equal(ActionState.NoTime, rig.Tokens.ReadAnswer(signedPart + "~no-time").Token!.Answer);
+        Assert.Equal((null, TokenProblem.Tampered), rig.Tokens.ReadAnswer(signedPart + "~wont-do"));
+        Assert.Equal((null, TokenProblem.Tampered), rig.Tokens.ReadAnswer(signedPart));
+        var four = rig.Tokens.AnswersFor("account-1", 42, ReminderTokens.NewNonce(), rig.Clock.GetUtcNow());
+        Assert.Equal(ReminderTokens.Answers, four.Select(a => rig.Tokens.ReadAnswer(a.Token).Token!.Answer));
+        Assert.Single(four.Select(a => a.Token[..a.Token.LastIndexOf('~')]).Distinct());
         Assert.Equal(new UnsubscribeToken("account-1", DigestKinds.Personal), rig.Tokens.ReadUnsubscribe(unsubscribe));
     }
 
