@@ -97,10 +97,20 @@ public static class DigestComposer
         ArgumentNullException.ThrowIfNull(team);
         ArgumentNullException.ThrowIfNull(slot);
         var actions = data.Open.Values.Where(a => a.Chain.TeamId == team.Id).ToList();
-        var overdue = actions.Where(a => a.State == ActionState.Overdue || a.PastDue).OrderBy(data.DueAt).ThenBy(a => a.Id).ToList();
-        var needHelp = actions.Where(a => a.State == ActionState.NeedHelp).OrderBy(a => a.Record.StateAt).ThenBy(a => a.Id).ToList();
-        var released = actions.Where(a => a.State == ActionState.NoTime || (a.OwnersReplaced && !data.Owned.Contains(a.Id))).OrderBy(a => a.Record.StateAt).ThenBy(a => a.Id).ToList();
-        var reopened = data.Open.Values.Where(a => a.Chain.TeamId == team.Id && a.Reopened).ToList();
+
+        // Each action once, in the first section that takes it (a released action past its due date is released).
+        var listed = new HashSet<int>();
+        List<ActionStanding> Take(IEnumerable<ActionStanding> chosen)
+        {
+            var list = chosen.Where(a => !listed.Contains(a.Id)).ToList();
+            listed.UnionWith(list.Select(a => a.Id));
+            return list;
+        }
+
+        var released = Take(actions.Where(a => a.State == ActionState.NoTime || (a.OwnersReplaced && !data.Owned.Contains(a.Id))).OrderBy(a => a.Record.StateAt).ThenBy(a => a.Id));
+        var needHelp = Take(actions.Where(a => a.State == ActionState.NeedHelp).OrderBy(a => a.Record.StateAt).ThenBy(a => a.Id));
+        var reopened = Take(actions.Where(a => a.Reopened).OrderBy(a => a.Id));
+        var overdue = Take(actions.Where(a => a.State == ActionState.Overdue || a.PastDue).OrderBy(data.DueAt).ThenBy(a => a.Id));
         var ideas = new List<DigestIdea>();
         foreach (var trail in data.Ideas)
         {

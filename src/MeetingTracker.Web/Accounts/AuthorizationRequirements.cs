@@ -14,5 +14,5 @@ public sealed class OwnerRequirement : IAuthorizationRequirement;
 /// </summary>
 public sealed class TeamChairRequirement : IAuthorizationRequirement
 {
-    public const int Meetings = 5;
+    public const int Meetings = Core.Reminders.TeamChairs.RecentMeetings;
 }

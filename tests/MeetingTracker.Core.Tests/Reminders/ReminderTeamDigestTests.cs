@@ -61,4 +61,38 @@ public sealed class ReminderTeamDigestTests
         Assert.Equal(2, (await rig.DigestsAsync(Ct)).Count(d => d.Kind == kind));
         Assert.DoesNotContain(await rig.DigestsAsync(Ct), d => d.Kind == kind && d.AccountId == accounts["alice"]);
     }
+
+    [Fact]
+    public async Task An_action_released_past_its_due_date_is_listed_once_as_released_not_also_as_overdue()
+    {
+        await using var rig = await ReminderRig.StartAsync(Ct);
+        var accounts = await BuildAsync(rig, Ct);
+        var bob = await rig.AccountAsync("bob@example.org", "bob", Ct);
+        int infra;
+        await using (var db = rig.Db())
+        {
+            infra = await db.Teams.Where(t => t.Key == "infra").Select(t => t.Id).SingleAsync(Ct);
+            db.TeamDigests.Add(new TeamDigestSubscription { AccountId = bob, TeamId = infra, CreatedAt = ReminderRig.AccountsCreated });
+            await db.SaveChangesAsync(Ct);
+        }
+
+        // The certificates were due on 20 November; on 1 December alice releases them.
+        var certificates = await rig.ChainAsync(Certificates, Ct);
+        await rig.SayAsync(accounts["alice"], certificates, Core.Accountability.Events.EventKind.Due, new DateTimeOffset(2026, 11, 10, 9, 0, 0, TimeSpan.Zero), Ct, due: new DateOnly(2026, 11, 20));
+        await rig.SayAsync(accounts["alice"], certificates, Core.Accountability.Events.EventKind.State, new DateTimeOffset(2026, 12, 1, 9, 0, 0, TimeSpan.Zero), Ct, to: "no-time");
+
+        var report = await rig.RunAsync(new DateTimeOffset(2026, 12, 3, 8, 0, 0, TimeSpan.Zero), Ct);
+
+        var team = Assert.Single(report.Digests, d => d.Kind == DigestKinds.Team(infra));
+        Assert.Equal("1 overdue, 1 need help, 1 released", team.Summary);
+        var mail = (await rig.OutboxAsync(Ct)).Single(m => m.Kind == DigestKinds.Team(infra));
+        Assert.Equal(1, CountOf(mail.TextBody, "* " + Certificates));
+    }
+
+    private static int CountOf(string text, string what)
+    {
+        var count = 0;
+        for (var at = text.IndexOf(what, StringComparison.Ordinal); at >= 0; at = text.IndexOf(what, at + what.Length, StringComparison.Ordinal)) count++;
+        return count;
+    }
 }
