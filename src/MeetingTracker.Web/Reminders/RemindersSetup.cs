@@ -109,11 +109,11 @@ public static class RemindersSetup
         if (tokens.ReadUnsubscribe(text) is not { } token || !await settings.TurnOffAsync(token.AccountId, token.Kind, cancellationToken))
         {
             return oneClick
-                ? TypedResults.BadRequest("This is not a valid unsubscribe link.")
+                ? TypedResults.Text("This is not a valid unsubscribe link: nothing was changed.", "text/plain", statusCode: StatusCodes.Status400BadRequest)
                 : TypedResults.Redirect($"{UnsubscribePath}?t={Uri.EscapeDataString(text)}");
         }
 
-        return oneClick ? TypedResults.Ok("Unsubscribed: this digest is off.") : TypedResults.Redirect($"{UnsubscribePath}?t={Uri.EscapeDataString(text)}&outcome=off");
+        return oneClick ? TypedResults.Text("Unsubscribed: this digest is off.", "text/plain") : TypedResults.Redirect($"{UnsubscribePath}?t={Uri.EscapeDataString(text)}&outcome=off");
     }
 
     public sealed class AnswerForm
