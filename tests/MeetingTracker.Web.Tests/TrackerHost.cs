@@ -25,10 +25,24 @@ public sealed class TrackerHost : WebApplicationFactory<Program>
     private readonly Dictionary<string, string?> settings;
 
     public TrackerHost(GeneratorOptions? logs = null)
+        : this(null, logs)
     {
-        Directory.CreateDirectory(LogsDir);
+    }
+
+    /// <summary>
+    /// A host over the folders of one that stopped (<paramref name="root"/>, kept by <see cref="KeepFiles"/>): the same
+    /// data and logs, as a restarted process finds them.
+    /// </summary>
+    public TrackerHost(string? root, GeneratorOptions? logs = null)
+    {
+        Root = root ?? Path.Combine(Path.GetTempPath(), "mt-web-" + Guid.NewGuid().ToString("N"));
         Logs = logs ?? new GeneratorOptions { Teams = 2, Weeks = 3 };
-        ServerGenerator.WriteTo(LogsDir, Logs, CancellationToken.None);
+        if (root is null)
+        {
+            Directory.CreateDirectory(LogsDir);
+            ServerGenerator.WriteTo(LogsDir, Logs, CancellationToken.None);
+        }
+
         settings = new(StringComparer.OrdinalIgnoreCase)
         {
             ["MeetingTracker:DataDir"] = DataDir,
@@ -40,7 +54,10 @@ public sealed class TrackerHost : WebApplicationFactory<Program>
         };
     }
 
-    public string Root { get; } = Path.Combine(Path.GetTempPath(), "mt-web-" + Guid.NewGuid().ToString("N"));
+    public string Root { get; }
+
+    /// <summary>Leave the folders when disposed (a test restarts a host over them, then disposes that one).</summary>
+    public bool KeepFiles { get; set; }
 
     public string DataDir => Path.Combine(Root, "data");
 
@@ -108,7 +125,7 @@ public sealed class TrackerHost : WebApplicationFactory<Program>
     {
         await base.DisposeAsync();
         SqliteConnection.ClearAllPools();
-        if (Directory.Exists(Root))
+        if (!KeepFiles && Directory.Exists(Root))
         {
             Directory.Delete(Root, recursive: true);
         }

@@ -42,8 +42,13 @@ public enum HarvestStatus
     Running,
     Succeeded,
     Failed,
-    /// <summary>The process stopped while the run was going (found by the next run).</summary>
+    /// <summary>
+    /// The process stopped while the run was going: asked to (SIGTERM, Ctrl-C: the run says so as it ends), or killed
+    /// (found by the next run). The meetings it wrote are whole; the next run finishes the work.
+    /// </summary>
     Interrupted,
+
+    /// <summary>Older runs cancelled before stops were called interruptions.</summary>
     Cancelled,
 }
 

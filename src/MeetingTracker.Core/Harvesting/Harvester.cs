@@ -94,7 +94,9 @@ public sealed partial class Harvester(
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            await FinishRunAsync(runId, HarvestStatus.Cancelled, "cancelled", counts, traffic, CancellationToken.None);
+            // Asked to stop (the host shutting down on SIGTERM, Ctrl-C on the command line): every meeting written is
+            // whole (one transaction each), and the next run, at the next start, finishes the work.
+            await FinishRunAsync(runId, HarvestStatus.Interrupted, InterruptedReason, counts, traffic, CancellationToken.None);
             throw;
         }
         catch (SourceException e)
@@ -138,7 +140,7 @@ public sealed partial class Harvester(
 
         // We hold the source's lock: a run still marked as running was stopped with its process.
         await db.Runs.Where(r => r.SourceId == source.Id && r.Status == HarvestStatus.Running).ExecuteUpdateAsync(
-            s => s.SetProperty(r => r.Status, HarvestStatus.Interrupted).SetProperty(r => r.Error, "the process stopped during the run"),
+            s => s.SetProperty(r => r.Status, HarvestStatus.Interrupted).SetProperty(r => r.Error, "the process stopped during the run (killed: it could not say so)"),
             cancellationToken);
         var run = new HarvestRun { Source = source, StartedAt = now, Status = HarvestStatus.Running };
         db.Runs.Add(run);
@@ -168,6 +170,9 @@ public sealed partial class Harvester(
             FoldersFailed = counts.ListingFailures,
         };
     }
+
+    /// <summary>Why a run asked to stop ended early.</summary>
+    public const string InterruptedReason = "stopped before the end: the process was asked to stop; the next run finishes the work";
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Harvest {RunId} of {Source} ({Location}) started")]
     private partial void LogRunStarted(string source, int runId, string location);

@@ -10,7 +10,8 @@ namespace MeetingTracker.Web.Jobs;
 
 /// <summary>
 /// On start: one recurring job per configured source (<c>harvest:&lt;Name&gt;</c>, cron in UTC), none for sources
-/// no longer configured, and an immediate run of every source that has never been harvested successfully.
+/// no longer configured, and an immediate run of every source whose last run did not succeed (never harvested,
+/// interrupted by a stop, failed).
 /// </summary>
 public sealed partial class HarvestScheduler(
     IOptions<MeetingTrackerOptions> options,
@@ -33,13 +34,14 @@ public sealed partial class HarvestScheduler(
                 new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
         }
 
+        // A source never harvested, or whose last run did not finish (the host stopped during it, or it failed), is
+        // harvested now: the next start finishes the work.
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var harvested = await db.Runs
-            .Where(r => r.Status == HarvestStatus.Succeeded)
-            .Select(r => r.Source!.Name)
-            .Distinct()
+        var finished = await db.Sources
+            .Select(s => new { s.Name, Last = db.Runs.Where(r => r.SourceId == s.Id).OrderByDescending(r => r.Id).Select(r => (HarvestStatus?)r.Status).FirstOrDefault() })
             .ToListAsync(cancellationToken);
-        foreach (var source in sources.Where(s => !harvested.Contains(s.Name, StringComparer.Ordinal)))
+        var done = finished.Where(f => f.Last == HarvestStatus.Succeeded).Select(f => f.Name).ToHashSet(StringComparer.Ordinal);
+        foreach (var source in sources.Where(s => !done.Contains(s.Name)))
         {
             jobs.Trigger(HarvestJob.RecurringJobId(source.Name));
             LogFirstHarvest(source.Name);
@@ -61,6 +63,6 @@ public sealed partial class HarvestScheduler(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Source {Source} has no successful harvest yet: harvesting it now")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Source {Source} has no finished harvest as its last run: harvesting it now")]
     private partial void LogFirstHarvest(string source);
 }

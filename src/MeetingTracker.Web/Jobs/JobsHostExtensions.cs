@@ -29,11 +29,17 @@ public static class JobsHostExtensions
             .UseStorage(sp.GetRequiredService<JobStorage>()));
         services.AddTransient<HarvestJob>();
         services.AddHostedService<HarvestScheduler>();
+        // A stop (SIGTERM) ends within 10 s: a harvest, a re-index or a reminder run is told to stop and records it.
+        services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(10));
         services.AddHangfireServer((sp, server) =>
         {
             server.ServerName = "meetingtracker-web";
             server.WorkerCount = Math.Clamp(sp.GetRequiredService<IOptions<MeetingTrackerOptions>>().Value.Sources.Count, 1, 4);
             server.SchedulePollingInterval = TimeSpan.FromSeconds(5);
+
+            // On SIGTERM running jobs get their cancellation token at once; this long for them to end, within the
+            // host's own limit below.
+            server.ShutdownTimeout = TimeSpan.FromSeconds(8);
         });
         return builder;
     }

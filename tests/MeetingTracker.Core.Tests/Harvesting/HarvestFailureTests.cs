@@ -71,7 +71,8 @@ public sealed class HarvestFailureTests
         {
             partial = await db.Meetings.CountAsync(Ct);
             Assert.InRange(partial, 5, tree.Summary.Meetings - 1);
-            Assert.Equal(HarvestStatus.Cancelled, (await db.Runs.SingleAsync(Ct)).Status);
+            var run = await db.Runs.SingleAsync(Ct);
+            Assert.Equal((HarvestStatus.Interrupted, Harvester.InterruptedReason), (run.Status, run.Error));
             await AssertEveryMeetingWhole(db);
         }
 
