@@ -46,6 +46,8 @@ public static class CliApp
             return UsageError;
         }
 
-        return result.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr });
+        // Asynchronously: System.CommandLine turns SIGTERM and Ctrl+C into the actions' cancellation token only there (a
+        // harvest then ends as interrupted, its meetings whole); the synchronous Invoke lets the signal go unheard.
+        return result.InvokeAsync(new InvocationConfiguration { Output = stdout, Error = stderr }).GetAwaiter().GetResult();
     }
 }

@@ -71,5 +71,62 @@ public sealed class KilledHarvestTests
         }
     }
 
+    [Fact]
+    public async Task An_import_sent_SIGTERM_stops_within_10_s_says_it_was_interrupted_and_the_next_run_finishes()
+    {
+        // A folder large enough that the run lasts seconds; the signal comes once the run is under way.
+        using var tree = new LogGenTree(new GeneratorOptions { Teams = 12, Weeks = 80, Seed = 22 });
+        var source = new SourceOptions { Name = "test", Location = tree.Root, RequestsPerSecond = 0 };
+        await using var host = await HarvestHost.StartAsync(Ct);
+        using var child = Process.Start(new ProcessStartInfo("dotnet")
+        {
+            ArgumentList =
+            {
+                "exec", "--runtimeconfig", Beside("MeetingTracker.Core.Tests.runtimeconfig.json"), "--depsfile", Beside("MeetingTracker.Core.Tests.deps.json"),
+                typeof(CliApp).Assembly.Location, "import", source.Location, "--data", host.DataDir, "--name", "test", "--rps", "0",
+            },
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        })!;
+        var output = child.StandardOutput.ReadToEndAsync(Ct);
+        var errors = child.StandardError.ReadToEndAsync(Ct);
+
+        var running = false;
+        while (!running && !child.HasExited)
+        {
+            await Task.Delay(20, Ct);
+            await using var db = host.Db();
+            running = await db.Runs.AnyAsync(r => r.Status == HarvestStatus.Running, Ct);
+        }
+
+        int partial;
+
+        if (child.HasExited) Assert.Fail("the import ended before it could be stopped: " + await errors);
+        using (var term = Process.Start("kill", ["-TERM", child.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await term.WaitForExitAsync(Ct);
+        }
+
+        var stopping = Stopwatch.StartNew();
+        using (var limit = CancellationTokenSource.CreateLinkedTokenSource(Ct))
+        {
+            limit.CancelAfter(TimeSpan.FromSeconds(10));
+            await child.WaitForExitAsync(limit.Token);
+        }
+
+        Assert.True(stopping.Elapsed < TimeSpan.FromSeconds(10), $"the import took {stopping.Elapsed} to stop");
+        await using (var db = host.Db())
+        {
+            var run = await db.Runs.SingleAsync(Ct);
+            Assert.True((HarvestStatus.Interrupted, Harvester.InterruptedReason) == (run.Status, run.Error), $"{run.Status}: {run.Error}; stdout: {await output}; stderr: {await errors}");
+            partial = await db.Meetings.CountAsync(Ct);
+            await HarvestFailureTests.AssertEveryMeetingWhole(db);
+        }
+
+        var next = await host.HarvestAsync(source, Ct);
+
+        Assert.Equal((HarvestStatus.Succeeded, tree.Summary.Meetings - partial), (next.Status, next.New));
+    }
+
     private static string Beside(string file) => Path.Combine(AppContext.BaseDirectory, file);
 }
