@@ -107,11 +107,6 @@ public static class DatabaseBackup
         if (string.Equals(backup, database, StringComparison.Ordinal)) throw new BackupException($"{backup} is the data folder's database itself");
         var exists = File.Exists(database);
         if (exists && !force) throw new BackupException($"{folder} already holds a database; restore over it with --force (it is kept as {StorageSetup.DatabaseFileName}{ReplacedSuffix})");
-        if (exists && await InUseAsync(database, cancellationToken).ConfigureAwait(false))
-        {
-            throw new BackupException($"the database in {folder} is in use (the web host or another meetingtracker command); stop it first");
-        }
-
         var createdFolder = !Directory.Exists(folder);
         Directory.CreateDirectory(folder);
         var restoring = $"{database}.{Guid.NewGuid():N}.restoring";
@@ -121,6 +116,11 @@ public static class DatabaseBackup
             // below is the only change the data folder sees.
             File.Copy(backup, restoring);
             var (meetings, accounts) = await CheckAsync(restoring, backup, cancellationToken).ConfigureAwait(false);
+            if (IndexInUse(folder) || (exists && await InUseAsync(database, cancellationToken).ConfigureAwait(false)))
+            {
+                throw new BackupException($"the database in {folder} is in use (the web host or another meetingtracker command); stop it first; nothing was restored");
+            }
+
             string? replaced = null;
             if (exists)
             {
@@ -196,6 +196,20 @@ public static class DatabaseBackup
         {
             return true; // SQLITE_BUSY, SQLITE_LOCKED
         }
+    }
+
+    /// <summary>
+    /// Whether a process holds the search index's write lock: the web host does for its whole life (its pooled
+    /// database connections may all have been closed while it idles), a CLI harvest while it indexes.
+    /// </summary>
+    private static bool IndexInUse(string folder)
+    {
+        var index = Path.Combine(folder, SearchSetup.IndexFolder);
+        if (!Directory.Exists(index)) return false;
+
+        // Lucene's own test (native OS locks, as the host's writer takes them); the lock file stays as it was.
+        using var directory = Lucene.Net.Store.FSDirectory.Open(new DirectoryInfo(index));
+        return Lucene.Net.Index.IndexWriter.IsLocked(directory);
     }
 
     /// <summary>That <paramref name="path"/> (a copy of <paramref name="backup"/>) is a whole MeetingTracker database this version can open.</summary>
