@@ -24,6 +24,7 @@ builder.WebHost.UseStaticWebAssets();
 builder.AddMeetingTrackerOptions();
 builder.AddHarvestingHost();
 builder.AddHarvestJobs();
+builder.AddBackupJob();
 builder.AddSearchHost();
 builder.AddSiteApi();
 builder.AddAccountabilityPages();
