@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 
 namespace MeetingTracker.Web.Components.Common;
@@ -12,6 +13,12 @@ public static class Paging
 {
     public const int DefaultSize = 25;
     public const int MaxSize = 100;
+
+    /// <summary>
+    /// A page number or size from a page's query string: a malformed or out-of-range number reads as not given rather
+    /// than failing the request (a page's <c>[SupplyParameterFromQuery]</c> of type <c>int?</c> throws on <c>?page=x</c>).
+    /// </summary>
+    public static int? Number(string? text) => int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : null;
 
     /// <summary>Page numbers start at 1; sizes are kept between 1 and <see cref="MaxSize"/>.</summary>
     public static (int Page, int Size) Normalize(int? page, int? size)

@@ -38,7 +38,7 @@ public sealed partial class ActionsPage
         list = await Queries.ListAsync(query, HttpContext?.RequestAborted ?? CancellationToken.None);
     }
 
-    internal static int? Number(string? text) => int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : null;
+    internal static int? Number(string? text) => Common.Paging.Number(text);
 
     private static string Heading(ActionList list)
         => list.Rows.Total == 1 ? "1 action" : string.Create(CultureInfo.InvariantCulture, $"{list.Rows.Total} actions");

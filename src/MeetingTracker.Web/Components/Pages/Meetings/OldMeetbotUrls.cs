@@ -60,11 +60,14 @@ public static class OldMeetbotUrls
     private sealed record Candidate(int Id, string Folder, string TeamKey);
 
     // Meetings whose files share the name's key, found through the start-time index: the stamp is the start minute in
-    // the bot's clock, a day either way covers any time zone a bot was set to.
+    // the bot's clock, a day either way covers any time zone a bot was set to. The window stops at the calendar's ends:
+    // 0001-01-01-00.00 and 9999-12-31-23.59 are stamps a name may carry (a day past them threw: a 500).
     private static async Task<List<Candidate>> CandidatesAsync(IDbContextFactory<TrackerDb> dbFactory, MeetingFileName name, CancellationToken cancellationToken)
     {
         var key = name.MeetingKey;
-        var (from, to) = (name.StartMinute.AddDays(-1), name.StartMinute.AddDays(1));
+        var (start, day) = (name.StartMinute, TimeSpan.FromDays(1));
+        var from = start - DateTimeOffset.MinValue > day ? start - day : DateTimeOffset.MinValue;
+        var to = DateTimeOffset.MaxValue - start > day ? start + day : DateTimeOffset.MaxValue;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         return await db.Meetings.AsNoTracking()
             .Where(m => m.StartedAt >= from && m.StartedAt <= to && m.MeetingKey == key)

@@ -11,8 +11,9 @@ public sealed partial class PeopleIndex
     [SupplyParameterFromQuery(Name = "sort")]
     public string? Sort { get; set; }
 
+    // A string, not an int: a malformed number reads as "not given" rather than failing the request (Paging.Number).
     [SupplyParameterFromQuery(Name = "page")]
-    public int? PageNumber { get; set; }
+    public string? PageText { get; set; }
 
     [Inject]
     private PersonQueries Queries { get; set; } = null!;
@@ -29,5 +30,5 @@ public sealed partial class PeopleIndex
         => string.Equals(sort, "meetings", StringComparison.OrdinalIgnoreCase) ? PeopleOrder.Meetings : PeopleOrder.Name;
 
     protected override async Task OnInitializedAsync()
-        => people = await Queries.ListAsync(Query, Order, PageNumber, null, HttpContext?.RequestAborted ?? CancellationToken.None);
+        => people = await Queries.ListAsync(Query, Order, Paging.Number(PageText), null, HttpContext?.RequestAborted ?? CancellationToken.None);
 }

@@ -1,3 +1,4 @@
+using MeetingTracker.Web.Components.Common;
 using MeetingTracker.Web.Components.Pages.Teams;
 using Microsoft.AspNetCore.Components;
 
@@ -12,13 +13,13 @@ public sealed partial class PersonPage
     public string Name { get; set; } = string.Empty;
 
     [SupplyParameterFromQuery(Name = "page")]
-    public int? MeetingsPage { get; set; }
+    public string? MeetingsPageText { get; set; }
 
     [SupplyParameterFromQuery(Name = "actionsPage")]
-    public int? ActionsPage { get; set; }
+    public string? ActionsPageText { get; set; }
 
     [SupplyParameterFromQuery(Name = "ideasPage")]
-    public int? IdeasPage { get; set; }
+    public string? IdeasPageText { get; set; }
 
     [Inject]
     private PersonQueries Queries { get; set; } = null!;
@@ -59,7 +60,7 @@ public sealed partial class PersonPage
         digest = await Queries.DigestAsync(found.Person, ct);
         standings = await Queries.StandingsAsync(ct);
         accountability = await Tallies.PersonAsync(found.Person.Id, ct);
-        lists = await Queries.ListsAsync(digest, (MeetingsPage, MeetingsPageSize), (ActionsPage, ItemsPageSize), (IdeasPage, ItemsPageSize), ct);
+        lists = await Queries.ListsAsync(digest, (Paging.Number(MeetingsPageText), MeetingsPageSize), (Paging.Number(ActionsPageText), ItemsPageSize), (Paging.Number(IdeasPageText), ItemsPageSize), ct);
     }
 
     /// <summary>The other people an action names besides this person.</summary>

@@ -9,12 +9,13 @@ public sealed partial class TeamPage
     [Parameter]
     public string Key { get; set; } = string.Empty;
 
+    // Strings, not ints: a malformed number reads as "not given" rather than failing the request (Paging.Number).
     [SupplyParameterFromQuery(Name = "page")]
-    public int? PageNumber { get; set; }
+    public string? PageText { get; set; }
 
     /// <summary>Meetings per page of the timeline (the default otherwise: <see cref="Paging.DefaultSize"/>).</summary>
     [SupplyParameterFromQuery(Name = "pageSize")]
-    public int? PageSize { get; set; }
+    public string? PageSizeText { get; set; }
 
     [Inject]
     private TeamQueries Queries { get; set; } = null!;
@@ -51,7 +52,7 @@ public sealed partial class TeamPage
             return;
         }
 
-        timeline = await Queries.TimelineAsync(digest.Header, PageNumber, PageSize, ct);
+        timeline = await Queries.TimelineAsync(digest.Header, Paging.Number(PageText), Paging.Number(PageSizeText), ct);
         accountability = await Tallies.TeamAsync(team!.Id, ct);
     }
 
