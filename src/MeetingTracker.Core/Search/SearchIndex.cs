@@ -31,10 +31,30 @@ public sealed partial class SearchIndex : IDisposable
             if (!NeedsRebuild) CheckReadable();
             writer = new IndexWriter(directory, Config(OpenMode.CREATE_OR_APPEND));
         }
-        catch (Exception e) when (e is IOException or CorruptIndexException or IndexFormatTooOldException or IndexFormatTooNewException)
+        catch (Exception e) when (e is IOException or CorruptIndexException or IndexFormatTooOldException or IndexFormatTooNewException
+            && e is not Lucene.Net.Store.LockObtainFailedException)
         {
+            // (Another writer holding the index is not damage: that goes up as it is, and nothing is touched.)
             LogRecreated(logger, folder, e.Message);
             NeedsRebuild = true;
+
+            // Even OpenMode.CREATE reads the newest segments file (to number the next commit): one that is not one at
+            // all would fail the start again. The index is only ever rebuilt from the database: its files go.
+            // Only under the index's own write lock: never the files of an index another writer holds.
+            var held = directory.MakeLock(IndexWriter.WRITE_LOCK_NAME);
+            if (!held.Obtain()) throw new Lucene.Net.Store.LockObtainFailedException($"the search index in {folder} is held by another writer");
+            try
+            {
+                foreach (var file in directory.ListAll().Where(f => f != IndexWriter.WRITE_LOCK_NAME))
+                {
+                    directory.DeleteFile(file);
+                }
+            }
+            finally
+            {
+                held.Dispose();
+            }
+
             writer = new IndexWriter(directory, Config(OpenMode.CREATE));
         }
 

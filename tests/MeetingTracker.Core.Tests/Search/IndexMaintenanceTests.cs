@@ -80,18 +80,23 @@ public sealed class IndexMaintenanceTests
     }
 
     [Theory]
-    [InlineData(false)]
-    [InlineData(true)]
-    public async Task A_missing_or_corrupt_index_is_recreated_and_rebuilt_from_the_database(bool corrupt)
+    [InlineData("missing")]
+    [InlineData("corrupt")]
+    [InlineData("garbage")] // a segments file that is not one at all: the recreation itself read it and the host failed to start
+    public async Task A_missing_or_corrupt_index_is_recreated_and_rebuilt_from_the_database(string damage)
     {
         await using var corpus = new OwnCorpus();
         await corpus.InitializeAsync();
         var expected = corpus.Host.Get<SearchIndex>().DocumentCount;
         using var folder = new TempDir();
-        if (corrupt)
+        if (damage == "corrupt")
         {
             File.WriteAllBytes(Path.Combine(folder.Path, "segments_1"), [0x3f, 0xd7, 0x6c, 0x17, 1, 2, 3]);
             File.WriteAllText(Path.Combine(folder.Path, "segments.gen"), "garbage");
+        }
+        else if (damage == "garbage")
+        {
+            File.WriteAllText(Path.Combine(folder.Path, "segments_1"), "garbage");
         }
 
         using var index = new SearchIndex(folder.Path, NullLogger<SearchIndex>.Instance);
