@@ -32,14 +32,7 @@ internal static class CliMail
         var problems = new List<ValidationResult>();
         Validator.TryValidateObject(options, new ValidationContext(options), problems, validateAllProperties: true);
         var failures = problems.Select(p => $"{MailOptions.Section}: {p.ErrorMessage}").ToList();
-        if (!MailboxAddress.TryParse(options.From, out _)) failures.Add($"{MailOptions.Section}:From is not an e-mail address.");
-        if (options.Smtp.Port is < 0 or > 65535) failures.Add($"{MailOptions.Section}:Smtp:Port must be between 0 (the usual port) and 65535.");
-        if (!(options.FirstRetryDelay > TimeSpan.Zero && options.MaxRetryDelay >= options.FirstRetryDelay && options.PollInterval > TimeSpan.Zero))
-        {
-            failures.Add($"{MailOptions.Section}: the delays must be positive, MaxRetryDelay at least FirstRetryDelay.");
-        }
-
-        if (options.SendingTimeout <= TimeSpan.Zero) failures.Add($"{MailOptions.Section}:SendingTimeout must be positive.");
+        failures.AddRange(options.Problems());
         if (failures.Count > 0) throw new OptionsValidationException(MailOptions.Section, typeof(MailOptions), failures);
         return options;
     }

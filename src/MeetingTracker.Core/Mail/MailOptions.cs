@@ -40,6 +40,21 @@ public sealed class MailOptions
 
     public bool UsesSmtp => !string.IsNullOrWhiteSpace(Smtp.Host);
 
+    /// <summary>What is wrong with these options beyond their annotations (one rule for the web host and the command line).</summary>
+    public IReadOnlyList<string> Problems()
+    {
+        var problems = new List<string>();
+        if (!MimeKit.MailboxAddress.TryParse(From, out _)) problems.Add($"{Section}:From is not an e-mail address.");
+        if (Smtp.Port is < 0 or > 65535) problems.Add($"{Section}:Smtp:Port must be between 0 (the usual port) and 65535.");
+        if (!(FirstRetryDelay > TimeSpan.Zero && MaxRetryDelay >= FirstRetryDelay && PollInterval > TimeSpan.Zero))
+        {
+            problems.Add($"{Section}: the delays must be positive, MaxRetryDelay at least FirstRetryDelay.");
+        }
+
+        if (SendingTimeout <= TimeSpan.Zero) problems.Add($"{Section}:SendingTimeout must be positive.");
+        return problems;
+    }
+
     /// <summary>The wait before attempt <paramref name="attempts"/> + 1: 1, 2, 4 … times the first delay, capped.</summary>
     public TimeSpan RetryDelay(int attempts)
     {

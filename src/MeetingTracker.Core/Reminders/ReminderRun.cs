@@ -57,6 +57,7 @@ public sealed partial class ReminderRun(
         // Answer links are dated when the mail is composed (an admin's run "as of" an earlier moment still gives 14 days).
         var links = new ReminderLinks(request.Root, tokens, clock.GetUtcNow());
         var results = new List<DigestResult>();
+        var emails = data.Accounts.ToDictionary(a => a.Id, a => a.Email, StringComparer.Ordinal);
         foreach (var (content, existing) in Due(data, recorded))
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -79,7 +80,7 @@ public sealed partial class ReminderRun(
             }
 
             var key = existing ?? new DigestRecord { AccountId = content!.Account.Id, Kind = content.Kind, Period = content.Period };
-            results.Add(new DigestResult(data.Accounts.First(a => a.Id == key.AccountId).Email, key.Kind, key.Period, outcome, summary));
+            results.Add(new DigestResult(emails[key.AccountId], key.Kind, key.Period, outcome, summary));
         }
 
         var report = new ReminderReport(results, data.Accounts.Count, request.DryRun);

@@ -23,10 +23,8 @@ public static class MailSetup
             .BindConfiguration(MailOptions.Section)
             .PostConfigure(o => o.PickupDir = string.IsNullOrWhiteSpace(o.PickupDir) ? Path.Combine(dataDir, "mail") : Path.GetFullPath(o.PickupDir, contentRoot))
             .ValidateDataAnnotations()
-            .Validate(o => MailboxAddress.TryParse(o.From, out _), $"{MailOptions.Section}:From is not an e-mail address.")
-            .Validate(o => o.Smtp.Port is >= 0 and <= 65535, $"{MailOptions.Section}:Smtp:Port must be between 0 (the usual port) and 65535.")
-            .Validate(o => o.FirstRetryDelay > TimeSpan.Zero && o.MaxRetryDelay >= o.FirstRetryDelay && o.PollInterval > TimeSpan.Zero && o.SendingTimeout > TimeSpan.Zero, $"{MailOptions.Section}: the delays must be positive, MaxRetryDelay at least FirstRetryDelay.")
             .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<MailOptions>, MailOptionsProblems>();
         services.AddSingleton<IMailDelivery>(sp =>
         {
             var options = sp.GetRequiredService<IOptions<MailOptions>>().Value;
@@ -40,5 +38,16 @@ public static class MailSetup
             sp.GetRequiredService<ILogger<OutboxSender>>()));
         services.AddHostedService<OutboxService>();
         return builder;
+    }
+}
+
+/// <summary>The options' own rules (<see cref="MailOptions.Problems"/>, which the command line checks too), each named.</summary>
+internal sealed class MailOptionsProblems : IValidateOptions<MailOptions>
+{
+    public ValidateOptionsResult Validate(string? name, MailOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var problems = options.Problems();
+        return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
     }
 }

@@ -23,6 +23,25 @@ internal static class CliRunner
     }
 
     /// <summary>The output's lines, without their line ends.</summary>
+    /// <summary>
+    /// The CLI as a real child process (for tests that kill or signal it): the assembly as built beside the tests, run
+    /// with the test host's runtime and dependency files; output redirected; <paramref name="environment"/> added.
+    /// </summary>
+    public static System.Diagnostics.Process Start(IReadOnlyDictionary<string, string?>? environment, params string[] args)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo("dotnet")
+        {
+            ArgumentList = { "exec", "--runtimeconfig", Beside("MeetingTracker.Core.Tests.runtimeconfig.json"), "--depsfile", Beside("MeetingTracker.Core.Tests.deps.json"), typeof(CliApp).Assembly.Location },
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var arg in args) start.ArgumentList.Add(arg);
+        foreach (var (name, value) in environment ?? new Dictionary<string, string?>()) start.Environment[name] = value;
+        return System.Diagnostics.Process.Start(start)!;
+    }
+
+    private static string Beside(string file) => Path.Combine(AppContext.BaseDirectory, file);
+
     public static string[] Lines(string output) => output.ReplaceLineEndings("\n").TrimEnd('\n').Split('\n');
 
     /// <summary>As <see cref="Run"/>, with <paramref name="stdin"/> as standard input.</summary>

@@ -125,22 +125,7 @@ public sealed class KilledRemindTests
     }
 
     private static Process Start(string dataDir, int port)
-    {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            // The CLI assembly as built beside the tests, run with the test host's runtime and dependency files.
-            ArgumentList =
-            {
-                "exec", "--runtimeconfig", Beside("MeetingTracker.Core.Tests.runtimeconfig.json"), "--depsfile", Beside("MeetingTracker.Core.Tests.deps.json"),
-                typeof(CliApp).Assembly.Location, "remind", "--data", dataDir, "--at", At,
-            },
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (var (name, value) in RemindCommandTests.Smtp(port)) start.Environment[name] = value;
-        start.Environment["MeetingTracker__Mail__SendingTimeout"] = "00:00:01";
-        return Process.Start(start)!;
-    }
-
-    private static string Beside(string file) => Path.Combine(AppContext.BaseDirectory, file);
+        => CliRunner.Start(
+            new Dictionary<string, string?>(RemindCommandTests.Smtp(port)) { ["MeetingTracker__Mail__SendingTimeout"] = "00:00:01" },
+            "remind", "--data", dataDir, "--at", At);
 }

@@ -21,17 +21,7 @@ public sealed class KilledHarvestTests
         await using var server = overHttp ? await MeetbotHttpServer.StartAsync(tree.Root, ListingStyle.Apache, Ct) : null;
         var source = new SourceOptions { Name = "test", Location = server?.BaseUri.ToString() ?? tree.Root, RequestsPerSecond = 0 };
         await using var host = await HarvestHost.StartAsync(Ct);
-        using var child = Process.Start(new ProcessStartInfo("dotnet")
-        {
-            // The CLI assembly as built beside the tests, run with the test host's runtime and dependency files.
-            ArgumentList =
-            {
-                "exec", "--runtimeconfig", Beside("MeetingTracker.Core.Tests.runtimeconfig.json"), "--depsfile", Beside("MeetingTracker.Core.Tests.deps.json"),
-                typeof(CliApp).Assembly.Location, "import", source.Location, "--data", host.DataDir, "--name", "test", "--rps", "0",
-            },
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        })!;
+        using var child = Cli.CliRunner.Start(null, "import", source.Location, "--data", host.DataDir, "--name", "test", "--rps", "0");
 
         var partial = 0;
         var seen = new List<int>();
@@ -78,16 +68,7 @@ public sealed class KilledHarvestTests
         using var tree = new LogGenTree(new GeneratorOptions { Teams = 12, Weeks = 80, Seed = 22 });
         var source = new SourceOptions { Name = "test", Location = tree.Root, RequestsPerSecond = 0 };
         await using var host = await HarvestHost.StartAsync(Ct);
-        using var child = Process.Start(new ProcessStartInfo("dotnet")
-        {
-            ArgumentList =
-            {
-                "exec", "--runtimeconfig", Beside("MeetingTracker.Core.Tests.runtimeconfig.json"), "--depsfile", Beside("MeetingTracker.Core.Tests.deps.json"),
-                typeof(CliApp).Assembly.Location, "import", source.Location, "--data", host.DataDir, "--name", "test", "--rps", "0",
-            },
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        })!;
+        using var child = Cli.CliRunner.Start(null, "import", source.Location, "--data", host.DataDir, "--name", "test", "--rps", "0");
         var output = child.StandardOutput.ReadToEndAsync(Ct);
         var errors = child.StandardError.ReadToEndAsync(Ct);
 
@@ -128,5 +109,4 @@ public sealed class KilledHarvestTests
         Assert.Equal((HarvestStatus.Succeeded, tree.Summary.Meetings - partial), (next.Status, next.New));
     }
 
-    private static string Beside(string file) => Path.Combine(AppContext.BaseDirectory, file);
 }

@@ -31,16 +31,7 @@ public sealed class DatabaseBackupTests
         using var tree = new LogGenTree(new GeneratorOptions { Teams = 8, Weeks = 40, Seed = 5 });
         await using var host = await HarvestHost.StartAsync(Ct);
         using var backups = new TempDir();
-        using var child = Process.Start(new ProcessStartInfo("dotnet")
-        {
-            ArgumentList =
-            {
-                "exec", "--runtimeconfig", Beside("MeetingTracker.Core.Tests.runtimeconfig.json"), "--depsfile", Beside("MeetingTracker.Core.Tests.deps.json"),
-                typeof(CliApp).Assembly.Location, "import", tree.Root, "--data", host.DataDir, "--name", "test", "--rps", "0",
-            },
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        })!;
+        using var child = Cli.CliRunner.Start(null, "import", tree.Root, "--data", host.DataDir, "--name", "test", "--rps", "0");
         var drain = Task.WhenAll(child.StandardOutput.ReadToEndAsync(Ct), child.StandardError.ReadToEndAsync(Ct));
 
         var taken = new List<(BackupResult Backup, bool WhileWriting)>();
@@ -212,5 +203,4 @@ public sealed class DatabaseBackupTests
         }
     }
 
-    private static string Beside(string file) => Path.Combine(AppContext.BaseDirectory, file);
 }
