@@ -1,5 +1,6 @@
 using MeetingTracker.Web.Accounts;
 using MeetingTracker.Web.Api;
+using MeetingTracker.Web.Caching;
 using MeetingTracker.Web.Components;
 using MeetingTracker.Web.Components.Pages.Actions;
 using MeetingTracker.Web.Components.Pages.Meetings;
@@ -37,6 +38,7 @@ builder.AddSiteSecurityHeaders();
 builder.AddMail();
 builder.AddReminderJobs();
 builder.AddOidc();
+builder.AddPageCache();
 builder.Services.AddRazorComponents();
 
 var app = builder.Build();
@@ -54,6 +56,7 @@ if (!app.Environment.IsDevelopment())
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
 app.UseApiAndFeedsOwnStatusAnswers();
 app.UseAccounts();
+app.UsePageCache();
 app.UseAccountPages();
 app.UseAntiforgery();
 app.MapStaticAssets();

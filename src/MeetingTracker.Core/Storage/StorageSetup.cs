@@ -31,7 +31,9 @@ public static class StorageSetup
         ArgumentNullException.ThrowIfNull(dataDir);
         var connection = ConnectionString(Path.GetFullPath(dataDir));
         // Pooled: a page opens several short contexts, and a context reset costs less than a new one.
-        services.AddPooledDbContextFactory<TrackerDb>(o => o.UseSqlite(connection).AddInterceptors(SqlitePragmas.Instance));
+        // The host's own interceptors (the page cache hears of committed writes) come from the container.
+        services.AddPooledDbContextFactory<TrackerDb>((sp, o) => o.UseSqlite(connection).AddInterceptors(SqlitePragmas.Instance)
+            .AddInterceptors(sp.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>()));
         return services;
     }
 

@@ -10,7 +10,7 @@ public static class ActionsApi
     public static RouteGroupBuilder MapActionsApi(this RouteGroupBuilder api)
     {
         ArgumentNullException.ThrowIfNull(api);
-        api.MapGet("/actions", ListAsync)
+        api.MapGet("/actions", ListAsync).CacheOutput(Caching.PageCacheSetup.ListPolicyName)
             .WithName("ListActions")
             .WithSummary("Every action, one per carry-over chain (the same text repeated in later meetings of its team), at its latest occurrence.")
             .WithDescription("team: a team key; person: a name or nick (the action's owners); state: open, overdue, dropped or active "

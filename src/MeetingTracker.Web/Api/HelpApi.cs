@@ -11,7 +11,7 @@ public static class HelpApi
     public static RouteGroupBuilder MapHelpApi(this RouteGroupBuilder api)
     {
         ArgumentNullException.ThrowIfNull(api);
-        api.MapGet("/help", ListAsync)
+        api.MapGet("/help", ListAsync).CacheOutput(Caching.PageCacheSetup.ListPolicyName)
             .WithName("ListHelpWanted")
             .WithSummary("Everything that needs a hand, newest first: #help items (kind help), actions that need help or that their owners released (kind action, state need-help or no-time), "
                 + "and ideas nobody champions that are proposed or accepted (kind idea).")

@@ -11,7 +11,7 @@ public static class IdeasApi
     public static RouteGroupBuilder MapIdeasApi(this RouteGroupBuilder api)
     {
         ArgumentNullException.ThrowIfNull(api);
-        api.MapGet("/ideas", ListAsync)
+        api.MapGet("/ideas", ListAsync).CacheOutput(Caching.PageCacheSetup.ListPolicyName)
             .WithName("ListIdeas")
             .WithSummary("Every #idea, newest first, with what followed it (later items of its team sharing two significant words).")
             .WithDescription("team: a team key; followUp: with or without (ideas something followed, or nothing yet); "

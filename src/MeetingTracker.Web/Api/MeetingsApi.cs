@@ -19,11 +19,11 @@ public static class MeetingsApi
     public static RouteGroupBuilder MapMeetingsApi(this RouteGroupBuilder api)
     {
         ArgumentNullException.ThrowIfNull(api);
-        api.MapGet("/meetings", ListAsync).WithName("ListMeetings")
+        api.MapGet("/meetings", ListAsync).WithName("ListMeetings").CacheOutput(Caching.PageCacheSetup.ListPolicyName)
             .WithSummary("Meetings, newest first; team filters by team key (404 for an unknown team).");
-        api.MapGet("/meetings/{id:int}", GetAsync).WithName("GetMeeting")
+        api.MapGet("/meetings/{id:int}", GetAsync).WithName("GetMeeting").CacheOutput(Caching.PageCacheSetup.PolicyName)
             .WithSummary("One meeting with its topics, items (with owners) and attendance; not its log.");
-        api.MapGet("/meetings/{id:int}/log", LogAsync).WithName("GetMeetingLog")
+        api.MapGet("/meetings/{id:int}/log", LogAsync).WithName("GetMeetingLog").CacheOutput(Caching.PageCacheSetup.PolicyName)
             .WithSummary($"A meeting's log lines in order, paged (pageSize up to {LogMaxSize}, default {LogDefaultSize}).");
         return api;
     }
@@ -59,15 +59,17 @@ public static class MeetingsApi
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await db.Database.OpenConnectionAsync(cancellationToken);
         if (await MeetingQueries.DetailsAsync(db, id, cancellationToken) is not { } details) return TypedResults.NotFound();
+        Caching.PageTags.Add(request.HttpContext, Caching.PageTags.Meeting(id));
         var site = SiteUri.Of(request);
         return TypedResults.Ok(MeetingResponse.From(details, Links.Absolute(site, Links.Meeting(id)), Links.Absolute(site, $"api/meetings/{id}/log")));
     }
 
     private static async Task<Results<Ok<PageOf<LineEntry>>, NotFound>> LogAsync(
-        int id, int? page, int? pageSize, IDbContextFactory<TrackerDb> dbFactory, CancellationToken cancellationToken)
+        int id, int? page, int? pageSize, HttpContext context, IDbContextFactory<TrackerDb> dbFactory, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         if (!await db.Meetings.AnyAsync(m => m.Id == id, cancellationToken)) return TypedResults.NotFound();
+        Caching.PageTags.Add(context, Caching.PageTags.Meeting(id));
         var (p, size) = (Math.Max(1, page ?? 1), Math.Clamp(pageSize ?? LogDefaultSize, 1, LogMaxSize));
         var total = await db.Lines.CountAsync(l => l.MeetingId == id, cancellationToken);
         var lines = await MeetingQueries.LinesAsync(db, id, (p - 1) * size, size, cancellationToken);

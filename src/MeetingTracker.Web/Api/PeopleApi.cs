@@ -12,7 +12,7 @@ public static class PeopleApi
     public static RouteGroupBuilder MapPeopleApi(this RouteGroupBuilder api)
     {
         ArgumentNullException.ThrowIfNull(api);
-        api.MapGet("/people", ListAsync).WithName("ListPeople")
+        api.MapGet("/people", ListAsync).WithName("ListPeople").CacheOutput(Caching.PageCacheSetup.ListPolicyName)
             .WithSummary("People, paged; q keeps those whose name or a nick contains it (any case); sort=name (default) or meetings.");
         api.MapGet("/people/{name}", GetAsync).WithName("GetPerson")
             .WithSummary("One person (by name, or by any nick in any case) with nicks, teams, counts and a page of their actions (carry-over chains whose latest occurrence names them) with state and age, most recently seen first.");

@@ -11,7 +11,7 @@ public static class SearchApi
     public static RouteGroupBuilder MapSearchApi(this RouteGroupBuilder api)
     {
         ArgumentNullException.ThrowIfNull(api);
-        api.MapGet("/search", SearchAsync)
+        api.MapGet("/search", SearchAsync).CacheOutput(Caching.PageCacheSetup.ListPolicyName)
             .WithName("Search")
             .WithSummary("Searches every log line, topic and minutes item; hits grouped by meeting, a page of meetings at a time.")
             .WithDescription("q: the query language of the search page (" + SearchService.Help + ") order: relevance (default) or newest. "

@@ -11,7 +11,7 @@ public static class TeamsApi
     public static RouteGroupBuilder MapTeamsApi(this RouteGroupBuilder api)
     {
         ArgumentNullException.ThrowIfNull(api);
-        api.MapGet("/teams", ListAsync).WithName("ListTeams")
+        api.MapGet("/teams", ListAsync).WithName("ListTeams").CacheOutput(Caching.PageCacheSetup.ListPolicyName)
             .WithSummary("Every team with its meeting, people and action counts, the most recently active first.");
         api.MapGet("/teams/{key}", GetAsync).WithName("GetTeam")
             .WithSummary("One team (by key, or by an alias: the answer carries the key) with a page of its meetings, newest first.");

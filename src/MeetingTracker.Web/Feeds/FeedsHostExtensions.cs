@@ -18,7 +18,8 @@ public static class FeedsHostExtensions
     public static void MapFeeds(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        var feeds = app.MapGroup("/feeds").ExcludeFromDescription();
+        // Every feed changes with harvests or events somewhere on the site: kept as lists are (evicted by any of them).
+        var feeds = app.MapGroup("/feeds").ExcludeFromDescription().CacheOutput(Caching.PageCacheSetup.ListPolicyName);
         feeds.MapGet("/meetings.atom", AllAsync).WithName("AllMeetingsFeed");
         feeds.MapGet("/teams/{key}.atom", TeamAsync).WithName("TeamFeed");
         feeds.MapGet("/teams/{key}.ics", TeamCalendarAsync).WithName("TeamCalendar");

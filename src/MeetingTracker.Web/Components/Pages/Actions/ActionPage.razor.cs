@@ -70,6 +70,7 @@ public sealed partial class ActionPage
             return;
         }
 
+        Caching.PageTags.Add(HttpContext, Caching.PageTags.Action(Id), Caching.PageTags.Team(detail.Row.Team.Key));
         caller = null;
         if (SignedIn && HttpContext is { } http)
         {

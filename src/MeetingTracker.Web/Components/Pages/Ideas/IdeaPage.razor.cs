@@ -60,6 +60,7 @@ public sealed partial class IdeaPage
             return;
         }
 
+        Caching.PageTags.Add(HttpContext, Caching.PageTags.Idea(Id), Caching.PageTags.Team(detail.Row.Team.Key));
         caller = null;
         if (SignedIn && HttpContext is { } http)
         {

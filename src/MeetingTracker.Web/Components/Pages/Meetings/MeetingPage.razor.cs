@@ -38,6 +38,7 @@ public sealed partial class MeetingPage
             return;
         }
 
+        Caching.PageTags.Add(HttpContext, Caching.PageTags.Meeting(Id), Caching.PageTags.Team(frame.Details.Meeting.TeamKey));
         await using var db = await DbFactory.CreateDbContextAsync(ct);
         var lines = await MeetingQueries.LinesAsync(db, Id, 0, int.MaxValue, ct);
         model = new MeetingPageModel(frame.Details, lines, frame.Previous, frame.Next, frame.SourceName, frame.SourceIsHttp, frame.Files);

@@ -57,6 +57,7 @@ public sealed partial class PersonPage
             return;
         }
 
+        Caching.PageTags.Add(HttpContext, Caching.PageTags.Person(found.Person.Id), Caching.PageTags.People);
         digest = await Queries.DigestAsync(found.Person, ct);
         standings = await Queries.StandingsAsync(ct);
         accountability = await Tallies.PersonAsync(found.Person.Id, ct);

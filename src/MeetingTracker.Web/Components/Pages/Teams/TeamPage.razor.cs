@@ -52,6 +52,7 @@ public sealed partial class TeamPage
             return;
         }
 
+        Caching.PageTags.Add(HttpContext, Caching.PageTags.Team(digest.Header.Key), Caching.PageTags.TeamAccountability(digest.Header.Key));
         timeline = await Queries.TimelineAsync(digest.Header, Paging.Number(PageText), Paging.Number(PageSizeText), ct);
         accountability = await Tallies.TeamAsync(team!.Id, ct);
     }

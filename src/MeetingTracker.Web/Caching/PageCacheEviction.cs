@@ -1,0 +1,190 @@
+using MeetingTracker.Core.Accountability;
+using MeetingTracker.Core.Accountability.Events;
+using MeetingTracker.Core.Harvesting;
+using MeetingTracker.Core.Storage;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.EntityFrameworkCore;
+
+namespace MeetingTracker.Web.Caching;
+
+/// <summary>
+/// Evicts from the page cache what a change makes wrong, and nothing else. It compares what the database holds with what
+/// it saw last: the meetings' <see cref="DataStamp"/> (a harvest or re-read here or in another process: the meetings
+/// read since, their teams and the people who attended them) and the events ledger (a state, take, offer... said
+/// through this site, another node or the command line: the subject's pages, its team's accountability, its owners,
+/// and every person's page when who owns it changed). It runs after each harvest here (<see cref="MeetingsChangedAsync"/>),
+/// after each write of this process that other readers see (<see cref="PageCacheWrites"/>, before the answer to the
+/// form that made it), and every <see cref="Interval"/> for the other processes. What it cannot place (an alias edit,
+/// a claim, more events than the ledger keeps in view) evicts every page. <see cref="Generation"/> counts evictions,
+/// so a render that overlapped one is not stored (<see cref="ConditionalResponses"/>).
+/// </summary>
+public sealed partial class PageCacheEviction(
+    IOutputCacheStore store,
+    IDbContextFactory<TrackerDb> dbFactory,
+    EventLedger ledger,
+    AccountabilityService accountability,
+    ILogger<PageCacheEviction> logger) : BackgroundService, IMeetingsChangedHandler
+{
+    /// <summary>How often changes made by other processes are looked for.</summary>
+    public static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
+
+    private readonly SemaphoreSlim gate = new(1, 1);
+    private long generation;
+    private Seen? seen;
+
+    // The meetings' stamp at the end of the last harvest in this process: a harvest's end evicts every meeting it read,
+    // even those a look during the run already evicted (pages rendered meanwhile used answers only its end refreshes).
+    private DataStamp? harvested;
+
+    /// <summary>How many evictions happened so far.</summary>
+    public long Generation => Interlocked.Read(ref generation);
+
+    /// <summary>A harvest or re-read in this process ended (after the search index and the answer caches caught up).</summary>
+    public Task MeetingsChangedAsync(CancellationToken cancellationToken) => CatchUpAsync(sinceHarvest: true, cancellationToken);
+
+    /// <summary>Compares the database with what was seen last and evicts what changed.</summary>
+    public Task CatchUpAsync(CancellationToken cancellationToken) => CatchUpAsync(sinceHarvest: false, cancellationToken);
+
+    /// <summary>Evicts every page (an alias edit, a claim decided: the names and owners of many pages).</summary>
+    public async Task EvictAllAsync(CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref generation);
+        await store.EvictByTagAsync(PageTags.Site, cancellationToken);
+    }
+
+    private async Task CatchUpAsync(bool sinceHarvest, CancellationToken cancellationToken)
+    {
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            var stamp = await DataStamp.ReadAsync(db, cancellationToken);
+            var view = await ledger.ReadAsync(cancellationToken);
+            var before = seen;
+            var meetingsBefore = sinceHarvest ? harvested : before?.Stamp;
+            seen = new Seen(stamp, view.Seen.Count, [.. view.Recent.Select(e => e.Id)]);
+            if (sinceHarvest || harvested is null) harvested = stamp;
+            if (before is null || meetingsBefore is null) return;
+
+            var tags = new HashSet<string>(StringComparer.Ordinal);
+            var everything = await MeetingTagsAsync(db, meetingsBefore, stamp, tags, cancellationToken)
+                | await EventTagsAsync(db, before, view, tags, cancellationToken);
+            if (everything)
+            {
+                await EvictAllAsync(cancellationToken);
+                LogEvicted(1, PageTags.Site);
+                return;
+            }
+
+            if (tags.Count == 0) return;
+            Interlocked.Increment(ref generation);
+            foreach (var tag in tags)
+            {
+                await store.EvictByTagAsync(tag, cancellationToken);
+            }
+
+            if (logger.IsEnabled(LogLevel.Debug))
+            {
+                var shown = string.Join(' ', tags.Take(20));
+                LogEvicted(tags.Count, shown);
+            }
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    // The meetings read since the last look (new ones and re-reads), their teams and their attendees. Fewer meetings or
+    // a stamp that changed without a read (meetings moved between teams) cannot be placed: everything.
+    private static async Task<bool> MeetingTagsAsync(TrackerDb db, DataStamp before, DataStamp now, HashSet<string> tags, CancellationToken cancellationToken)
+    {
+        if (now == before) return false;
+        if (now.Meetings < before.Meetings || now.LastRead == before.LastRead || before.LastRead is not { } since) return true;
+        var meetings = await db.Meetings.Where(m => m.ReadAt >= since).Select(m => new { m.Id, m.Team!.Key }).ToListAsync(cancellationToken);
+        var ids = meetings.Select(m => m.Id).ToList();
+        var people = await db.Attendance.Where(a => ids.Contains(a.MeetingId)).Select(a => a.PersonId).Distinct().ToListAsync(cancellationToken);
+        tags.Add(PageTags.Lists);
+        foreach (var meeting in meetings)
+        {
+            tags.Add(PageTags.Meeting(meeting.Id));
+            tags.Add(PageTags.Team(meeting.Key));
+            tags.Add(PageTags.TeamAccountability(meeting.Key));
+        }
+
+        foreach (var person in people) tags.Add(PageTags.Person(person));
+        return false;
+    }
+
+    // The events folded since the last look. The ledger keeps the newest events in view; more than that at once
+    // cannot be placed: everything.
+    private async Task<bool> EventTagsAsync(TrackerDb db, Seen before, LedgerView view, HashSet<string> tags, CancellationToken cancellationToken)
+    {
+        var added = view.Seen.Count - before.Events;
+        if (added <= 0) return false;
+        var fresh = view.Recent.Where(e => !before.Recent.Contains(e.Id)).ToList();
+        if (fresh.Count < added) return true;
+
+        var snapshot = await accountability.SnapshotAsync(cancellationToken);
+        var items = new List<int>();
+        var teams = new HashSet<int>();
+        tags.Add(PageTags.Lists);
+        foreach (var e in fresh)
+        {
+            if (e.Kind is EventKind.Take or EventKind.Reassign or EventKind.Undo or EventKind.Champion) tags.Add(PageTags.People);
+            if (e.Subject == EventSubject.Action)
+            {
+                tags.Add(PageTags.Action(e.SubjectId));
+                if (snapshot.Action(e.SubjectId) is not { } chain) continue;
+                teams.Add(chain.TeamId);
+                items.Add(chain.First.ItemId);
+                items.Add(chain.Latest.ItemId);
+            }
+            else
+            {
+                tags.Add(PageTags.Idea(e.SubjectId));
+                if (snapshot.Idea(e.SubjectId) is not { } trail) continue;
+                teams.Add(trail.TeamId);
+                if (trail.Idea.PersonId is { } author) tags.Add(PageTags.Person(author));
+            }
+        }
+
+        var owners = await db.ItemOwners.Where(o => items.Contains(o.ItemId)).Select(o => o.PersonId).Distinct().ToListAsync(cancellationToken);
+        foreach (var owner in owners) tags.Add(PageTags.Person(owner));
+        var keys = await db.Teams.Where(t => teams.Contains(t.Id)).Select(t => t.Key).ToListAsync(cancellationToken);
+        foreach (var key in keys) tags.Add(PageTags.TeamAccountability(key));
+        return false;
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(Interval);
+        do
+        {
+            try
+            {
+                await CatchUpAsync(stoppingToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // The database busy or gone for a moment: the next look tries again.
+                LogFailed(e.Message);
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    public override void Dispose()
+    {
+        gate.Dispose();
+        base.Dispose();
+    }
+
+    private sealed record Seen(DataStamp Stamp, int Events, HashSet<long> Recent);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Page cache: {Count} tags evicted ({Tags})")]
+    private partial void LogEvicted(int count, string tags);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Page cache: could not look for changes: {Error}")]
+    private partial void LogFailed(string error);
+}
