@@ -27,18 +27,18 @@ public static class AdminEndpoints
             => AccountAsync(users, id, a => AccountStates.DisableAsync(users, a, clock.GetUtcNow()), "disabled"));
         forms.MapPost("/accounts/enable", ([FromForm] string id, UserManager<Account> users)
             => AccountAsync(users, id, a => AccountStates.EnableAsync(users, a), "enabled"));
-        forms.MapPost("/aliases/team", async ([FromForm] string name, [FromForm] string team, AliasEditor aliases, IEnumerable<IMeetingsChangedHandler> handlers, CancellationToken ct) =>
+        forms.MapPost("/aliases/team", async ([FromForm] string name, [FromForm] string team, AliasEditor aliases, IEnumerable<IMeetingsChangedHandler> handlers, Caching.PageCacheEviction pages, CancellationToken ct) =>
         {
             var moved = await aliases.MoveTeamAliasAsync(name, team, ct);
-            await ChangedAsync(handlers, ct);
+            await ChangedAsync(handlers, pages, ct);
             return Back($"Team alias '{TeamNames.Normalize(name)}' now belongs to '{TeamNames.Normalize(team)}': {moved} meetings moved.");
         });
-        forms.MapPost("/aliases/person", async ([FromForm] string nick, [FromForm] string person, AliasEditor aliases, IEnumerable<IMeetingsChangedHandler> handlers, CancellationToken ct) =>
+        forms.MapPost("/aliases/person", async ([FromForm] string nick, [FromForm] string person, AliasEditor aliases, IEnumerable<IMeetingsChangedHandler> handlers, Caching.PageCacheEviction pages, CancellationToken ct) =>
         {
             try
             {
                 var moved = await aliases.MovePersonAliasAsync(nick, person, ct);
-                await ChangedAsync(handlers, ct);
+                await ChangedAsync(handlers, pages, ct);
                 return Back($"Nick '{nick}' now belongs to the person of '{person}': {moved} rows moved.");
             }
             catch (InvalidOperationException e)
@@ -75,13 +75,16 @@ public static class AdminEndpoints
         }
     }
 
-    // Moved meetings: the search index, the caches and pending claims catch up, as after the CLI's alias command.
-    private static async Task ChangedAsync(IEnumerable<IMeetingsChangedHandler> handlers, CancellationToken cancellationToken)
+    // Moved meetings: the search index, the caches and pending claims catch up, as after the CLI's alias command; a
+    // nick or team name moved shows on pages the data stamp cannot point at (an alias edit reads no meeting): every page goes.
+    private static async Task ChangedAsync(IEnumerable<IMeetingsChangedHandler> handlers, Caching.PageCacheEviction pages, CancellationToken cancellationToken)
     {
         foreach (var handler in handlers)
         {
             await handler.MeetingsChangedAsync(cancellationToken);
         }
+
+        await pages.EvictAllAsync(cancellationToken);
     }
 
     private static RedirectHttpResult Back(string message) => FormPosts.Back(null, AdminPage, Message, message);

@@ -34,6 +34,9 @@ public static class PageCacheSetup
             o.SizeLimit = SizeLimit;
             o.MaximumBodySize = 4 * 1024 * 1024;
             o.DefaultExpirationTimeSpan = Lifetime;
+
+            // /teams/DOCS answers a redirect to /teams/docs: a path differently spelled is another answer.
+            o.UseCaseSensitivePaths = true;
         });
         builder.Services.AddSingleton<PageCacheEviction>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<PageCacheEviction>());

@@ -117,6 +117,7 @@ public sealed partial class TeamPagesTests(SiteFixture site) : IClassFixture<Sit
         var (key, _) = await BusiestTeamAsync();
         await new AliasEditor(site.Host.Services.GetRequiredService<IDbContextFactory<TrackerDb>>()).MoveTeamAliasAsync("Old Name (2019-01-01)", key, TestContext.Current.CancellationToken);
         site.Host.Services.GetRequiredService<DigestCache>().Clear();
+        await site.Host.Services.GetRequiredService<Caching.PageCacheEviction>().EvictAllAsync(TestContext.Current.CancellationToken);
 
         Assert.Equal((HttpStatusCode.MovedPermanently, $"teams/{key}"), await site.StatusAsync("/teams/old-name"));
         Assert.Equal((HttpStatusCode.MovedPermanently, $"teams/{key}?page=2"), await site.StatusAsync("/teams/Old_Name?page=2"));
