@@ -7,11 +7,15 @@ using Microsoft.EntityFrameworkCore;
 namespace MeetingTracker.Bench.Http;
 
 /// <summary>
-/// Issue 12's "a state change is visible on the next request": a state is written to the database by this process
-/// (as another node would), and the web host's very next request for the action page must show it.
+/// A state change written to the database by this process (as another node or the command line would) must show on
+/// the web host's action page: since the page cache (issue 14), within its look for other processes' writes (every
+/// second; issue 16 asks 5 s across nodes). Asked every 50 ms until it shows; the figure is how long that took.
 /// </summary>
 public static class ChangeVisibility
 {
+    /// <summary>The look runs every second; twice that is the bound.</summary>
+    public static readonly TimeSpan Limit = TimeSpan.FromSeconds(2);
+
     public static async Task<string> CheckAsync(string dataDir, Uri web, int chain, CancellationToken cancellationToken)
     {
         var options = new DbContextOptionsBuilder<TrackerDb>().UseSqlite(StorageSetup.ConnectionString(dataDir)).Options;
@@ -29,10 +33,17 @@ public static class ChangeVisibility
 
         using var client = new HttpClient();
         var started = Stopwatch.GetTimestamp();
-        var page = await client.GetStringAsync(new Uri(web, "actions/" + chain.ToString(CultureInfo.InvariantCulture)), cancellationToken);
-        var ms = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-        return page.Contains(note, StringComparison.Ordinal)
-            ? string.Create(CultureInfo.InvariantCulture, $"a state change written by another process is visible on the next request ({ms:F1} ms)")
-            : "FAILED: the next request for the action page did not show the state change written just before";
+        for (var requests = 1; ; requests++)
+        {
+            var page = await client.GetStringAsync(new Uri(web, "actions/" + chain.ToString(CultureInfo.InvariantCulture)), cancellationToken);
+            var ms = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            if (page.Contains(note, StringComparison.Ordinal))
+            {
+                return string.Create(CultureInfo.InvariantCulture, $"a state change written by another process is visible after {ms:F0} ms ({requests} requests; target ≤ {Limit.TotalMilliseconds:F0} ms)");
+            }
+
+            if (ms > Limit.TotalMilliseconds) return string.Create(CultureInfo.InvariantCulture, $"FAILED: the action page did not show a state change written by another process within {ms:F0} ms");
+            await Task.Delay(50, cancellationToken);
+        }
     }
 }

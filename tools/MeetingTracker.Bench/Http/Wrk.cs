@@ -13,7 +13,8 @@ public static partial class Wrk
     public const string Path = "/usr/bin/wrk";
 
     /// <param name="cookie">A <c>Cookie</c> header for every request (a signed-in user's session), or null.</param>
-    public static async Task<WrkResult> RunAsync(string url, int connections, int seconds, CancellationToken cancellationToken, string? cookie = null)
+    /// <param name="header">Another header for every request (<c>If-None-Match: "..."</c> for a revisit), or null.</param>
+    public static async Task<WrkResult> RunAsync(string url, int connections, int seconds, CancellationToken cancellationToken, string? cookie = null, string? header = null)
     {
         var start = new ProcessStartInfo(Path) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var arg in new[] { "-t1", $"-c{connections}", $"-d{seconds}s", "--timeout", "5s", "--latency", url }) start.ArgumentList.Add(arg);
@@ -21,6 +22,12 @@ public static partial class Wrk
         {
             start.ArgumentList.Add("-H");
             start.ArgumentList.Add("Cookie: " + cookie);
+        }
+
+        if (header is not null)
+        {
+            start.ArgumentList.Add("-H");
+            start.ArgumentList.Add(header);
         }
 
         using var process = Process.Start(start) ?? throw new InvalidOperationException("wrk did not start");
