@@ -30,6 +30,7 @@ public sealed partial class PageCacheEviction(
 
     private readonly SemaphoreSlim gate = new(1, 1);
     private long generation;
+    private int harvesting;
     private Seen? seen;
 
     // The meetings' stamp at the end of the last harvest in this process: a harvest's end evicts every meeting it read,
@@ -44,6 +45,18 @@ public sealed partial class PageCacheEviction(
 
     /// <summary>Compares the database with what was seen last and evicts what changed.</summary>
     public Task CatchUpAsync(CancellationToken cancellationToken) => CatchUpAsync(sinceHarvest: false, cancellationToken);
+
+    /// <summary>
+    /// A harvest runs in this process until the result is disposed: the looks leave its meetings to its end, which
+    /// evicts them at once after the answer caches caught up (pages rendered meanwhile would read answers only that end
+    /// refreshes, and evicting the same team and people pages every second would only make them render again). A run
+    /// that fails has no end to tell: the next look after it evicts what it wrote.
+    /// </summary>
+    public IDisposable Harvesting()
+    {
+        Interlocked.Increment(ref harvesting);
+        return new Release(() => Interlocked.Decrement(ref harvesting));
+    }
 
     /// <summary>Evicts every page (an alias edit, a claim decided: the names and owners of many pages).</summary>
     public async Task EvictAllAsync(CancellationToken cancellationToken)
@@ -61,8 +74,9 @@ public sealed partial class PageCacheEviction(
             var stamp = await DataStamp.ReadAsync(db, cancellationToken);
             var view = await ledger.ReadAsync(cancellationToken);
             var before = seen;
-            var meetingsBefore = sinceHarvest ? harvested : before?.Stamp;
-            seen = new Seen(stamp, view.Seen.Count, [.. view.Recent.Select(e => e.Id)]);
+            var held = !sinceHarvest && Volatile.Read(ref harvesting) > 0 && before is not null;
+            var meetingsBefore = sinceHarvest ? harvested : held ? stamp : before?.Stamp;
+            seen = new Seen(held ? before!.Stamp : stamp, view.Seen.Count, [.. view.Recent.Select(e => e.Id)]);
             if (sinceHarvest || harvested is null) harvested = stamp;
             if (before is null || meetingsBefore is null) return;
 
@@ -181,6 +195,16 @@ public sealed partial class PageCacheEviction(
     }
 
     private sealed record Seen(DataStamp Stamp, int Events, HashSet<long> Recent);
+
+    private sealed class Release(Action release) : IDisposable
+    {
+        private int done;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref done, 1) == 0) release();
+        }
+    }
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Page cache: {Count} tags evicted ({Tags})")]
     private partial void LogEvicted(int count, string tags);

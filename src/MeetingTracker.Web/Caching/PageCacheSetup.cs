@@ -21,8 +21,11 @@ public static class PageCacheSetup
     /// processes without a trace the eviction can read (an alias edit on the command line) show by then.</summary>
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(10);
 
-    /// <summary>Memory the cached answers may take (a meeting page is about 30 kB: some 8,000 pages).</summary>
-    public const long SizeLimit = 256L * 1024 * 1024;
+    /// <summary>
+    /// Memory the cached answers may take: a meeting page is about 30 kB, so some 2,000 pages, the busy part of a
+    /// 10,000-meeting site; past it the store compacts (least recently used first). Issue 14 bounds the process at 400 MB.
+    /// </summary>
+    public const long SizeLimit = 64L * 1024 * 1024;
 
     public static WebApplicationBuilder AddPageCache(this WebApplicationBuilder builder)
     {

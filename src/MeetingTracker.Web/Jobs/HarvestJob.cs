@@ -10,7 +10,7 @@ namespace MeetingTracker.Web.Jobs;
 /// harvester's lock file keeps them apart across processes (the CLI), and a run that meets it ends quietly.
 /// No retries: the run is recorded (failed) in our database and the next scheduled run tries again.
 /// </summary>
-public sealed partial class HarvestJob(IOptions<MeetingTrackerOptions> options, Harvester harvester, ILogger<HarvestJob> logger)
+public sealed partial class HarvestJob(IOptions<MeetingTrackerOptions> options, Harvester harvester, Caching.PageCacheEviction pages, ILogger<HarvestJob> logger)
 {
     /// <summary>Recurring job ids are <c>harvest:&lt;source name&gt;</c>.</summary>
     public const string IdPrefix = "harvest:";
@@ -26,6 +26,7 @@ public sealed partial class HarvestJob(IOptions<MeetingTrackerOptions> options, 
             ?? throw new InvalidOperationException($"No source named '{sourceName}' is configured.");
         try
         {
+            using var running = pages.Harvesting();
             var summary = await harvester.HarvestAsync(source, null, cancellationToken);
             LogHarvested(sourceName, summary.Status, summary.MeetingsLine);
         }

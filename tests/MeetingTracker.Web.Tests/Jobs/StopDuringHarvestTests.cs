@@ -3,6 +3,7 @@ extern alias loggen;
 using System.Diagnostics;
 using loggen::MeetingTracker.LogGen.Generation;
 using MeetingTracker.Core.Harvesting;
+using MeetingTracker.Core.Storage;
 using Microsoft.EntityFrameworkCore;
 
 namespace MeetingTracker.Web.Tests.Jobs;
@@ -52,7 +53,10 @@ public sealed class StopDuringHarvestTests
         }
 
         await using var second = new TrackerHost(root, logs);
-        await using (var db = second.Db())
+
+        // Read before the second host starts (its services start it, and it harvests at once): the file as the first left it.
+        var options = new DbContextOptionsBuilder<TrackerDb>().UseSqlite(StorageSetup.ConnectionString(second.DataDir)).Options;
+        await using (var db = new TrackerDb(options))
         {
             var run = await db.Runs.AsNoTracking().SingleAsync(Ct);
             Assert.Equal((HarvestStatus.Interrupted, Harvester.InterruptedReason), (run.Status, run.Error));
