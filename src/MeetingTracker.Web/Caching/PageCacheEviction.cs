@@ -109,7 +109,8 @@ public sealed partial class PageCacheEviction(
         }
     }
 
-    // The meetings read since the last look (new ones and re-reads), their teams and their attendees. Fewer meetings or
+    // The meetings read since the last look (new ones and re-reads), their teams, their attendees and the people their
+    // actions name. Fewer meetings or
     // a stamp that changed without a read (meetings moved between teams) cannot be placed: everything.
     private static async Task<bool> MeetingTagsAsync(TrackerDb db, DataStamp before, DataStamp now, HashSet<string> tags, CancellationToken cancellationToken)
     {
@@ -117,7 +118,8 @@ public sealed partial class PageCacheEviction(
         if (now.Meetings < before.Meetings || now.LastRead == before.LastRead || before.LastRead is not { } since) return true;
         var meetings = await db.Meetings.Where(m => m.ReadAt >= since).Select(m => new { m.Id, m.Team!.Key }).ToListAsync(cancellationToken);
         var ids = meetings.Select(m => m.Id).ToList();
-        var people = await db.Attendance.Where(a => ids.Contains(a.MeetingId)).Select(a => a.PersonId).Distinct().ToListAsync(cancellationToken);
+        var people = await db.Attendance.Where(a => ids.Contains(a.MeetingId)).Select(a => a.PersonId)
+            .Union(db.Items.Where(i => ids.Contains(i.MeetingId)).SelectMany(i => i.Owners).Select(o => o.PersonId)).ToListAsync(cancellationToken);
         tags.Add(PageTags.Lists);
         foreach (var meeting in meetings)
         {
