@@ -71,7 +71,16 @@ app.MapAccountabilityForms();
 app.MapReminderForms();
 app.MapRazorComponents<App>();
 
-await app.RunAsync();
+// (Taken before the run: RunAsync disposes the host, and its services with it, before an exception leaves it.)
+var stopping = app.Lifetime.ApplicationStopping;
+try
+{
+    await app.RunAsync();
+}
+catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+{
+    // SIGTERM while starting (the database being migrated): a stop like any other, not an unhandled exception and abort.
+}
 
 /// <summary>The entry point, public for <c>WebApplicationFactory&lt;Program&gt;</c> in the tests.</summary>
 public partial class Program;

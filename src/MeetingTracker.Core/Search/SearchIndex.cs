@@ -58,7 +58,10 @@ public sealed partial class SearchIndex : IDisposable
             writer = new IndexWriter(directory, Config(OpenMode.CREATE));
         }
 
-        writer.Commit();
+        // A new index (missing or recreated) is first committed by the rebuild, after the database has marked every
+        // meeting to be indexed again: committed empty here, a stop before that mark (SIGTERM at start) left an index
+        // that the next start took for complete, and searches found nothing ever after.
+        if (!NeedsRebuild) writer.Commit();
         searchers = new SearcherManager(writer, applyAllDeletes: true, new WarmingSearcherFactory());
     }
 
@@ -118,7 +121,17 @@ public sealed partial class SearchIndex : IDisposable
         if (disposed) return;
         disposed = true;
         searchers.Dispose();
-        writer.Dispose();
+
+        // Disposing commits: during a rebuild only what the rebuild committed stays (the rest is marked in the database).
+        if (NeedsRebuild)
+        {
+            writer.Rollback();
+        }
+        else
+        {
+            writer.Dispose();
+        }
+
         directory.Dispose();
         Analyzer.Dispose();
     }
