@@ -106,9 +106,18 @@ public static class LoadSuite
         rss.Phase = "after";
 
         var harvest = await WaitForRunsAsync(options, 2, TimeSpan.FromMinutes(10), cancellationToken);
-        var seen = await ChangeVisibility.CheckAsync(dataDir, site, chain, cancellationToken);
         var report = new LoadReport(paths, without, with, harvest, newMeetings, rss.MaxMiB("start"), rss.MaxMiB("without"), rss.MaxMiB("with"), rss.OverallMaxMiB(), loadBefore, loadBetween, loadAfter, args);
         report.Print(corpus, BenchEnvironment.Capture());
+        string seen;
+        try
+        {
+            seen = await ChangeVisibility.CheckAsync(dataDir, site, chain, cancellationToken);
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+        {
+            seen = $"FAILED: the action page after the harvest did not answer ({e.GetType().Name}: {e.Message})";
+        }
+
         Console.WriteLine(seen);
         return report.Met && harvest.MeetingsNew == newMeetings && seen.StartsWith("a state change", StringComparison.Ordinal) ? 0 : 1;
     }
