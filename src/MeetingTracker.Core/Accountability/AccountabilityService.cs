@@ -8,8 +8,9 @@ namespace MeetingTracker.Core.Accountability;
 /// <summary>
 /// Action chains and idea trails for every team, kept in memory, stale-while-revalidate. The <see cref="DataStamp"/>
 /// is read at most every <see cref="RecheckAfter"/> (another process may have imported meetings; a harvest commits
-/// meeting by meeting); when it changed, the snapshot held is still served while one rebuild runs behind it, so a
-/// harvest never makes requests wait (a request waits only when there is no snapshot yet). A harvest in this process
+/// meeting by meeting); when it changed, the snapshot held is still served while one rebuild runs behind it, at most
+/// every <see cref="RebuildEvery"/>, so a harvest never makes requests wait (a request waits only when there is no
+/// snapshot yet). A harvest in this process
 /// rebuilds before it ends (<see cref="MeetingsChangedAsync"/>), so its change is on the next request. A failed
 /// rebuild keeps the snapshot held; the next request tries again.
 /// States and ages are not kept: they depend on the clock, and are worked out by the caller through
@@ -19,6 +20,12 @@ public sealed class AccountabilityService(IDbContextFactory<TrackerDb> dbFactory
     : IMeetingsChangedHandler
 {
     public static readonly TimeSpan RecheckAfter = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// A changed stamp starts a rebuild at most this long after the last one read the data: a harvest in another
+    /// process commits meeting by meeting, and rebuilding every second took a core from the requests (issue 14).
+    /// </summary>
+    public static readonly TimeSpan RebuildEvery = TimeSpan.FromSeconds(10);
 
     private readonly Lock sync = new();
     private volatile Held? held;
@@ -47,7 +54,7 @@ public sealed class AccountabilityService(IDbContextFactory<TrackerDb> dbFactory
 
         if (held is { } h)
         {
-            if (h.Generation != gen || h.Snapshot.Stamp != seen.Stamp) _ = Rebuild();
+            if (h.Generation != gen || (h.Snapshot.Stamp != seen.Stamp && now - h.ReadAt >= RebuildEvery)) _ = Rebuild();
             return h.Snapshot;
         }
 
@@ -114,7 +121,7 @@ public sealed class AccountabilityService(IDbContextFactory<TrackerDb> dbFactory
             var items = await AccountabilityQueries.IdeasAndFollowersAsync(db, CancellationToken.None);
             var notes = await AccountabilityQueries.DoneNoteCandidatesAsync(db, meetings, CancellationToken.None);
             var fresh = AccountabilitySnapshot.Build(stamp, meetings, actions, items, TimeSpan.FromDays(options.Value.FollowUpDays), notes);
-            held = new Held(fresh, gen);
+            held = new Held(fresh, gen, readAt);
             if (check is not { } seen || seen.At <= readAt) check = new Check(stamp, readAt);
             return fresh;
         }
@@ -124,7 +131,7 @@ public sealed class AccountabilityService(IDbContextFactory<TrackerDb> dbFactory
         }
     }
 
-    private sealed record Held(AccountabilitySnapshot Snapshot, int Generation);
+    private sealed record Held(AccountabilitySnapshot Snapshot, int Generation, DateTimeOffset ReadAt);
 
     /// <summary>The stamp last read and when.</summary>
     private sealed record Check(DataStamp Stamp, DateTimeOffset At);
