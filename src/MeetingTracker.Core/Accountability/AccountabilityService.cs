@@ -6,19 +6,32 @@ using Microsoft.Extensions.Options;
 namespace MeetingTracker.Core.Accountability;
 
 /// <summary>
-/// Action chains and idea trails for every team, kept in memory. Rebuilt at once after a harvest in this process
-/// (<see cref="MeetingsChangedAsync"/>), and when the <see cref="DataStamp"/> changed, which is read at most every
-/// <see cref="RecheckAfter"/> (another process may have imported meetings); so a busy page pays no query for it.
+/// Action chains and idea trails for every team, kept in memory, stale-while-revalidate. The <see cref="DataStamp"/>
+/// is read at most every <see cref="RecheckAfter"/> (another process may have imported meetings; a harvest commits
+/// meeting by meeting); when it changed, the snapshot held is still served while one rebuild runs behind it, at most
+/// every <see cref="RebuildEvery"/>, so a harvest never makes requests wait (a request waits only when there is no
+/// snapshot yet). A harvest in this process
+/// rebuilds before it ends (<see cref="MeetingsChangedAsync"/>), so its change is on the next request. A failed
+/// rebuild keeps the snapshot held; the next request tries again.
 /// States and ages are not kept: they depend on the clock, and are worked out by the caller through
 /// <see cref="Now"/> and <see cref="DueDays"/>.
 /// </summary>
 public sealed class AccountabilityService(IDbContextFactory<TrackerDb> dbFactory, IOptions<AccountabilityOptions> options, TimeProvider clock)
-    : IMeetingsChangedHandler, IDisposable
+    : IMeetingsChangedHandler
 {
     public static readonly TimeSpan RecheckAfter = TimeSpan.FromSeconds(1);
 
-    private readonly SemaphoreSlim gate = new(1, 1);
+    /// <summary>
+    /// A changed stamp starts a rebuild at most this long after the last one read the data: a harvest in another
+    /// process commits meeting by meeting, and rebuilding every second took a core from the requests (issue 14).
+    /// </summary>
+    public static readonly TimeSpan RebuildEvery = TimeSpan.FromSeconds(10);
+
+    private readonly Lock sync = new();
     private volatile Held? held;
+    private volatile Check? check;
+    private Task<AccountabilitySnapshot>? rebuilding;
+    private Task<AccountabilitySnapshot>? lastRebuild;
     private int generation;
 
     public int DueDays => options.Value.DueDays;
@@ -29,48 +42,97 @@ public sealed class AccountabilityService(IDbContextFactory<TrackerDb> dbFactory
 
     public async Task<AccountabilitySnapshot> SnapshotAsync(CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
         var gen = Volatile.Read(ref generation);
-        if (held is { } recent && recent.Generation == gen && now - recent.CheckedAt < RecheckAfter) return recent.Snapshot;
-
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var stamp = await DataStamp.ReadAsync(db, cancellationToken);
-        if (Current(gen, stamp) is { } same)
+        var now = clock.GetUtcNow();
+        var seen = check;
+        if (seen is null || now - seen.At >= RecheckAfter)
         {
-            held = same with { CheckedAt = now };
-            return same.Snapshot;
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            seen = new Check(await DataStamp.ReadAsync(db, cancellationToken), now);
+            check = seen;
         }
 
-        await gate.WaitAsync(cancellationToken);
+        if (held is { } h)
+        {
+            if (h.Generation != gen || (h.Snapshot.Stamp != seen.Stamp && now - h.ReadAt >= RebuildEvery)) _ = Rebuild();
+            return h.Snapshot;
+        }
+
+        return await Rebuild().WaitAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// A harvest changed meetings: the snapshot, if one was asked for, is rebuilt before this returns (requests
+    /// meanwhile get the one held). A failed rebuild is left to the next request.
+    /// </summary>
+    public async Task MeetingsChangedAsync(CancellationToken cancellationToken)
+    {
+        var gen = Interlocked.Increment(ref generation);
+
+        // A rebuild that began before the change gives an old snapshot: one more after it.
+        for (var pass = 0; pass < 2 && held is { } h && h.Generation != gen; pass++)
+        {
+            try
+            {
+                await Rebuild().WaitAsync(cancellationToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>The last rebuild started (a test waits for it), or a completed task.</summary>
+    internal Task LastRebuild
+    {
+        get
+        {
+            lock (sync) return (Task?)lastRebuild ?? Task.CompletedTask;
+        }
+    }
+
+    // One rebuild at a time; started on the pool under the lock, so it cannot end before it is recorded.
+    private Task<AccountabilitySnapshot> Rebuild()
+    {
+        lock (sync)
+        {
+            if (rebuilding is null)
+            {
+                rebuilding = Task.Run(RebuildAsync);
+                lastRebuild = rebuilding;
+            }
+
+            return rebuilding;
+        }
+    }
+
+    private async Task<AccountabilitySnapshot> RebuildAsync()
+    {
         try
         {
-            if (Current(gen, stamp) is { } built) return built.Snapshot;
-
             // Read after the generation and the stamp: a change in between makes the next call rebuild, never keeps stale data.
-            var meetings = await AccountabilityQueries.MeetingsAsync(db, cancellationToken);
-            var actions = await AccountabilityQueries.ActionsAsync(db, cancellationToken);
-            var items = await AccountabilityQueries.IdeasAndFollowersAsync(db, cancellationToken);
-            var notes = await AccountabilityQueries.DoneNoteCandidatesAsync(db, meetings, cancellationToken);
+            var gen = Volatile.Read(ref generation);
+            var readAt = clock.GetUtcNow();
+            await using var db = await dbFactory.CreateDbContextAsync(CancellationToken.None);
+            var stamp = await DataStamp.ReadAsync(db, CancellationToken.None);
+            var meetings = await AccountabilityQueries.MeetingsAsync(db, CancellationToken.None);
+            var actions = await AccountabilityQueries.ActionsAsync(db, CancellationToken.None);
+            var items = await AccountabilityQueries.IdeasAndFollowersAsync(db, CancellationToken.None);
+            var notes = await AccountabilityQueries.DoneNoteCandidatesAsync(db, meetings, CancellationToken.None);
             var fresh = AccountabilitySnapshot.Build(stamp, meetings, actions, items, TimeSpan.FromDays(options.Value.FollowUpDays), notes);
-            held = new Held(fresh, gen, now);
+            held = new Held(fresh, gen, readAt);
+            if (check is not { } seen || seen.At <= readAt) check = new Check(stamp, readAt);
             return fresh;
         }
         finally
         {
-            gate.Release();
+            lock (sync) rebuilding = null;
         }
     }
 
-    /// <summary>A harvest changed meetings: the next call rebuilds (the harvest does not wait for it).</summary>
-    public Task MeetingsChangedAsync(CancellationToken cancellationToken)
-    {
-        Interlocked.Increment(ref generation);
-        return Task.CompletedTask;
-    }
+    private sealed record Held(AccountabilitySnapshot Snapshot, int Generation, DateTimeOffset ReadAt);
 
-    public void Dispose() => gate.Dispose();
-
-    private Held? Current(int gen, DataStamp stamp) => held is { } h && h.Generation == gen && h.Snapshot.Stamp == stamp ? h : null;
-
-    private sealed record Held(AccountabilitySnapshot Snapshot, int Generation, DateTimeOffset CheckedAt);
+    /// <summary>The stamp last read and when.</summary>
+    private sealed record Check(DataStamp Stamp, DateTimeOffset At);
 }

@@ -22,6 +22,7 @@ public static class AccountabilityHostExtensions
         builder.Services.AddSingleton<IdeaQueries>();
         builder.Services.AddSingleton<IdeaDetails>();
         builder.Services.AddSingleton<HelpBoard>();
+        builder.Services.AddSingleton<Home.HomeBoards>();
         return builder;
     }
 }

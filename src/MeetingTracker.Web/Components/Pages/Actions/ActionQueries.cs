@@ -13,9 +13,45 @@ namespace MeetingTracker.Web.Components.Pages.Actions;
 /// </summary>
 public sealed class ActionQueries(AccountabilityService accountability, ActionStandings standings, IDbContextFactory<TrackerDb> dbFactory)
 {
+    /// <summary>Lists kept for one pair of snapshot and ledger view within one minute; past this many, not kept.</summary>
+    private const int MaxKept = 1_000;
+
+    private volatile KeptLists? kept;
+
+    /// <summary>
+    /// One page of actions. A list walks every chain (tens of milliseconds on a large site, and the home page, /actions
+    /// and the API ask for the same few): it is kept while the snapshot and the events are the same, within the minute
+    /// (ages and due dates follow the clock), so a new event or harvest is on the next request; concurrent requests
+    /// for a list not kept share its build.
+    /// </summary>
     public async Task<ActionList> ListAsync(ActionQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
+        var now = await standings.ReadAsync(cancellationToken);
+        var minute = now.Now.Ticks / TimeSpan.TicksPerMinute;
+        var lists = kept;
+        if (lists is null || !ReferenceEquals(lists.Snapshot, now.Snapshot) || !ReferenceEquals(lists.Ledger, now.Ledger) || lists.Minute != minute)
+        {
+            lists = new KeptLists(now.Snapshot, now.Ledger, minute, new());
+            kept = lists;
+        }
+
+        if (lists.Lists.Count >= MaxKept && !lists.Lists.ContainsKey(query)) return await BuildAsync(query, now, cancellationToken);
+        var build = lists.Lists.GetOrAdd(query, q => new Lazy<Task<ActionList>>(() => BuildAsync(q, now, CancellationToken.None)));
+        try
+        {
+            return await build.Value.WaitAsync(cancellationToken);
+        }
+        catch (Exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            // A failed build is not kept: the next request tries again.
+            lists.Lists.TryRemove(KeyValuePair.Create(query, build));
+            throw;
+        }
+    }
+
+    private async Task<ActionList> BuildAsync(ActionQuery query, Standings standings1, CancellationToken cancellationToken)
+    {
         var (page, size) = Paging.Normalize(query.Page, query.PageSize);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var teams = await AccountabilityLookups.TeamsAsync(db, cancellationToken);
@@ -23,7 +59,6 @@ public sealed class ActionQueries(AccountabilityService accountability, ActionSt
         ActionList Empty(string? why) => new(new PageOf<ActionRow>([], page, size, 0), new StateCounts(0, 0, 0), [.. teams.Select(t => t.Link)], accountability.DueDays, why);
         if (filter is null) return Empty(problem);
 
-        var standings1 = await standings.ReadAsync(cancellationToken);
         IEnumerable<ActionChain> chains = standings1.Snapshot.Actions;
         if (!string.IsNullOrWhiteSpace(query.Team))
         {
@@ -123,4 +158,10 @@ public sealed class ActionQueries(AccountabilityService accountability, ActionSt
             standing.Record.DueDate,
             standing.Reopened);
     }
+
+    private sealed record KeptLists(
+        AccountabilitySnapshot Snapshot,
+        LedgerView Ledger,
+        long Minute,
+        System.Collections.Concurrent.ConcurrentDictionary<ActionQuery, Lazy<Task<ActionList>>> Lists);
 }

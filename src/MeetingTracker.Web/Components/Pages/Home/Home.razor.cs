@@ -28,16 +28,7 @@ public sealed partial class Home
     private AccountabilityService Accountability { get; set; } = null!;
 
     [Inject]
-    private ActionQueries Actions { get; set; } = null!;
-
-    [Inject]
-    private IdeaQueries Ideas { get; set; } = null!;
-
-    [Inject]
-    private ActionStandings Standings { get; set; } = null!;
-
-    [Inject]
-    private TimeProvider Clock { get; set; } = null!;
+    private HomeBoards Boards { get; set; } = null!;
 
     [CascadingParameter]
     private HttpContext? HttpContext { get; set; }
@@ -87,6 +78,6 @@ public sealed partial class Home
             .ToListAsync(ct);
 
         model = new HomeModel(Options.Value.Sources.Count, counts, meetings, runs);
-        board = await HomeBoard.LoadAsync(Actions, Ideas, await Standings.ReadAsync(ct), db, Clock.GetUtcNow(), ct);
+        board = await Boards.ReadAsync(ct);
     }
 }

@@ -16,11 +16,12 @@ public sealed record SearchView(SearchResults Results, IReadOnlyDictionary<int, 
 public sealed record MeetingInfo(int Id, string TeamName, string? Title, DateTimeOffset StartedAt);
 
 /// <summary>
-/// Runs searches for the page and the API, and keeps each answer for <see cref="Lifetime"/>: a page of results costs
-/// a few milliseconds of CPU (stored fields and highlighting of every hit shown), and the same query comes back as
-/// people page through it, toggle its facets and share its link. Forgotten when a harvest changed the meetings (after
-/// the index took them in: the indexer is an earlier listener); an import by another process shows within a minute,
-/// as the index itself takes it up every minute.
+/// Runs searches for the page and the API, and keeps each answer for <see cref="Lifetime"/> (then serves it while it is
+/// renewed behind it, see <see cref="AnswerCache"/>): a page of results costs a few milliseconds of CPU (stored fields
+/// and highlighting of every hit shown), and the same query comes back as people page through it, toggle its facets
+/// and share its link. Renewed before a harvest in this process ends (after the index took its meetings in: the
+/// indexer is an earlier listener); an import by another process shows within a minute or two, as the index itself
+/// takes it up every minute.
 /// </summary>
 public sealed class SearchQueries(SearchService search, IDbContextFactory<TrackerDb> dbFactory, TimeProvider clock) : IMeetingsChangedHandler
 {
@@ -39,6 +40,9 @@ public sealed class SearchQueries(SearchService search, IDbContextFactory<Tracke
     }
 
     public Task MeetingsChangedAsync(CancellationToken cancellationToken) => answers.MeetingsChangedAsync(cancellationToken);
+
+    /// <summary>The last build of <paramref name="request"/>'s answer (a test waits for it).</summary>
+    internal Task LastBuild(SearchRequest request) => answers.LastBuild(request);
 
     // The titles of the page's meetings are read in one query by primary key.
     private async Task<SearchView> RunAsync(SearchRequest request)
