@@ -55,6 +55,9 @@ public sealed class AccountabilityService(IDbContextFactory<TrackerDb> dbFactory
         if (held is { } h)
         {
             if (h.Generation != gen || (h.Snapshot.Stamp != seen.Stamp && now - h.ReadAt >= RebuildEvery)) _ = Rebuild();
+
+            // Older than the data: a page made from it must not be kept by the page cache (Caching.StaleAnswers).
+            if (h.Generation != gen || h.Snapshot.Stamp != seen.Stamp) Caching.StaleAnswers.Mark();
             return h.Snapshot;
         }
 

@@ -12,8 +12,9 @@ namespace MeetingTracker.Web.Caching;
 /// the page and answers a revisit that presents either with a 304 (ASP.NET Core's output cache does); a render
 /// that matches what the client holds is a 304 here. Cache-Control says who may keep it: a shared answer
 /// <c>public, no-cache</c> (a reverse proxy or browser keeps it and revalidates each time, which costs a 304), a
-/// signed-in answer <c>private, no-cache</c>; both vary by Cookie. A render that used a stale answer
-/// (<see cref="StaleAnswers"/>) or overlapped an eviction is served but not stored.
+/// signed-in answer <c>private, no-cache</c>; both vary by Cookie. A render that overlapped an eviction, or used a stale
+/// answer (<see cref="StaleAnswers"/>) with no harvest of this process running to evict it at its end, is served but
+/// not stored.
 /// </summary>
 public sealed class ConditionalResponses(RequestDelegate next, PageCacheEviction eviction, TimeProvider clock)
 {
@@ -42,7 +43,7 @@ public sealed class ConditionalResponses(RequestDelegate next, PageCacheEviction
             response.Body = original;
         }
 
-        if (watch.Stale || eviction.Generation != generation) cache.AllowCacheStorage = false;
+        if ((watch.Stale && !eviction.HarvestRunning) || eviction.Generation != generation) cache.AllowCacheStorage = false;
         if (response.StatusCode == StatusCodes.Status200OK && !response.HasStarted)
         {
             var tag = '"' + Base64Url.EncodeToString(SHA256.HashData(buffer.GetBuffer().AsSpan(0, (int)buffer.Length)).AsSpan(0, 18)) + '"';

@@ -37,6 +37,12 @@ public sealed partial class PageCacheEviction(
     // even those a look during the run already evicted (pages rendered meanwhile used answers only its end refreshes).
     private DataStamp? harvested;
 
+    /// <summary>
+    /// Whether a harvest runs in this process: its end evicts what it wrote, so a page made meanwhile from answers older
+    /// than its commits may be kept until then.
+    /// </summary>
+    public bool HarvestRunning => Volatile.Read(ref harvesting) > 0;
+
     /// <summary>How many evictions happened so far.</summary>
     public long Generation => Interlocked.Read(ref generation);
 

@@ -45,7 +45,13 @@ public class AnswerCache(TimeProvider clock, TimeSpan lifetime, int maxEntries) 
             slot.Read = true;
             if (slot.Held is { } held)
             {
-                if ((held.Generation != current || held.Expires <= now) && slot.Running is null) slot.Start(Behind(slot));
+                if (held.Generation != current || held.Expires <= now)
+                {
+                    // Served old while it is rebuilt: a page made from it must not be kept by the page cache.
+                    Core.Caching.StaleAnswers.Mark();
+                    if (slot.Running is null) slot.Start(Behind(slot));
+                }
+
                 return (T)held.Value!;
             }
 
