@@ -10,7 +10,7 @@ namespace MeetingTracker.Core.Harvesting;
 /// (its log's and the source's) are left out of people; the bots its log shows are remembered for the source, and
 /// what an earlier read stored for them as a person is removed in the same transaction (ADR 12).
 /// </summary>
-internal sealed class MeetingStore : IDisposable
+internal sealed class MeetingStore : IWrittenMeetingMarks, IDisposable
 {
     private readonly IDbContextFactory<TrackerDb> dbFactory;
     private readonly int sourceId;
@@ -25,6 +25,9 @@ internal sealed class MeetingStore : IDisposable
     // Bot nicks whose stored person this run already dealt with (removed, or kept for another source).
     private readonly HashSet<string> botsDone = new(StringComparer.OrdinalIgnoreCase);
     private readonly SemaphoreSlim gate = new(1, 1);
+
+    // Counts the writes that changed rows of meetings written before them (see WriteInOneTransactionAsync).
+    private int generation;
 
     private MeetingStore(IDbContextFactory<TrackerDb> dbFactory, int sourceId, int runId, int parserVersion, TimeProvider clock, PeopleDirectory people, TeamsDirectory teams, SourceBotSet bots)
     {
@@ -49,12 +52,76 @@ internal sealed class MeetingStore : IDisposable
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    public async Task<MeetingOutcome> WriteAsync(PreparedMeeting prepared, CancellationToken cancellationToken)
+    /// <summary>
+    /// Writes a few meetings in one short transaction (SQLite's commit, not the rows, is most of a small write); if any
+    /// of them fails to store, the transaction is rolled back and each is written alone, so one bad meeting costs only
+    /// itself. Returns each meeting's outcome, in order, and the meetings written (for the search index to follow).
+    /// </summary>
+    public async Task<(MeetingOutcome[] Outcomes, List<WrittenMeeting> Written)> WriteBatchAsync(IReadOnlyList<PreparedMeeting> batch, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(batch);
         await gate.WaitAsync(cancellationToken);
         try
         {
-            return await WriteOneAsync(prepared, cancellationToken);
+            if (batch.Count > 1)
+            {
+                try
+                {
+                    var written = new List<WrittenMeeting>(batch.Count);
+                    var outcomes = await WriteInOneTransactionAsync(batch, written, cancellationToken);
+                    return (outcomes, written);
+                }
+                catch (DbUpdateException)
+                {
+                    // Rolled back: written alone below, with the one-meeting retry and failure record.
+                    people.Discard();
+                    teams.Discard();
+                    bots.Discard();
+                }
+            }
+
+            var each = new MeetingOutcome[batch.Count];
+            var alone = new List<WrittenMeeting>(batch.Count);
+            for (var i = 0; i < batch.Count; i++)
+            {
+                each[i] = await WriteAloneAsync(batch[i], alone, cancellationToken);
+            }
+
+            return (each, alone);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    /// <inheritdoc cref="IWrittenMeetingMarks.MarkIndexedAsync"/>
+    public async Task MarkIndexedAsync(IReadOnlyList<WrittenMeeting> meetings, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(meetings);
+
+        // Under the writer's gate: no write can change these meetings between the check and the marks.
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            var current = meetings.Where(m => m.Generation == generation).ToList();
+            if (current.Count == 0) return;
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
+            await IndexedMarks.SetAsync(db, current, cancellationToken);
+            await tx.CommitAsync(cancellationToken);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    private async Task<MeetingOutcome> WriteAloneAsync(PreparedMeeting prepared, List<WrittenMeeting> written, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await WriteInOneTransactionAsync([prepared], written, cancellationToken))[0];
         }
         catch (DbUpdateException)
         {
@@ -63,7 +130,7 @@ internal sealed class MeetingStore : IDisposable
             await ReloadDirectoriesAsync(cancellationToken);
             try
             {
-                return await WriteOneAsync(prepared, cancellationToken);
+                return (await WriteInOneTransactionAsync([prepared], written, cancellationToken))[0];
             }
             catch (DbUpdateException e)
             {
@@ -73,18 +140,48 @@ internal sealed class MeetingStore : IDisposable
                 return MeetingOutcome.Failed;
             }
         }
+    }
+
+    private async Task<MeetingOutcome[]> WriteInOneTransactionAsync(IReadOnlyList<PreparedMeeting> batch, List<WrittenMeeting> written, CancellationToken cancellationToken)
+    {
+        var outcomes = new MeetingOutcome[batch.Count];
+        var meetings = new List<(Meeting Meeting, IReadOnlyList<LogLineRow> Lines)>(batch.Count);
+        List<string> botsHandled = [];
+        try
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
+            for (var i = 0; i < batch.Count; i++)
+            {
+                var (outcome, meeting, lines) = await WriteOneAsync(db, batch[i], botsHandled, cancellationToken);
+                outcomes[i] = outcome;
+                if (meeting is not null) meetings.Add((meeting, lines));
+            }
+
+            await tx.CommitAsync(cancellationToken);
+        }
         catch
         {
-            // Rolled back (cancelled, or the run fails): people, teams and bots it added were never saved.
+            // Rolled back (a failed write, cancelled, or the run fails): people, teams and bots it added were never saved.
             people.Discard();
             teams.Discard();
             bots.Discard();
             throw;
         }
-        finally
+
+        people.Commit();
+        teams.Commit();
+        bots.Commit();
+        botsDone.UnionWith(botsHandled);
+        if (botsHandled.Count > 0)
         {
-            gate.Release();
+            // Rows of meetings written earlier changed (a bot's person removed): what was handed to the index before
+            // this is not what is stored now, and is left for the catch-up to read again.
+            generation++;
         }
+
+        written.AddRange(meetings.Select(m => new WrittenMeeting(m.Meeting.Id, m.Meeting.ReadAt, m.Lines, generation)));
+        return outcomes;
     }
 
     private IEnumerable<HarvestFileOutcome> Outcomes(IEnumerable<SourceFailure> failures)
@@ -98,14 +195,12 @@ internal sealed class MeetingStore : IDisposable
         bots.Discard();
     }
 
-    private async Task<MeetingOutcome> WriteOneAsync(PreparedMeeting prepared, CancellationToken cancellationToken)
+    private async Task<(MeetingOutcome Outcome, Meeting? Meeting, IReadOnlyList<LogLineRow> Lines)> WriteOneAsync(
+        TrackerDb db, PreparedMeeting prepared, List<string> botsHandled, CancellationToken cancellationToken)
     {
         var group = prepared.Group;
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
         Meeting? meeting = null;
         IReadOnlyList<LogLineRow> lines = [];
-        List<string> botsHandled = [];
         var isNew = false;
         IReadOnlySet<string> meetingBots = new HashSet<string>();
         if (prepared.Parsed is { } parsed)
@@ -132,24 +227,19 @@ internal sealed class MeetingStore : IDisposable
         {
             foreach (var line in lines) line.MeetingId = meeting.Id;
             await LineBulkInsert.InsertAsync(db, lines, cancellationToken);
-            botsHandled = await RemoveBotPeopleAsync(db, meetingBots, cancellationToken);
+            var handled = await RemoveBotPeopleAsync(db, meetingBots, botsHandled, cancellationToken);
+            botsHandled.AddRange(handled);
         }
 
         await MarkReadAsync(db, prepared, added, meeting?.Id, cancellationToken);
-        await tx.CommitAsync(cancellationToken);
-        people.Commit();
-        teams.Commit();
-        bots.Commit();
-        botsDone.UnionWith(botsHandled);
-
-        if (prepared.Parsed is null) return prepared.Failures.Count > 0 ? MeetingOutcome.Failed : MeetingOutcome.Unchanged;
-        return isNew ? MeetingOutcome.New : MeetingOutcome.Updated;
+        if (prepared.Parsed is null) return (prepared.Failures.Count > 0 ? MeetingOutcome.Failed : MeetingOutcome.Unchanged, null, lines);
+        return (isNew ? MeetingOutcome.New : MeetingOutcome.Updated, meeting, lines);
     }
 
     // After the meeting's own rows are saved (its tracked owners must not be deleted under the change tracker).
-    private async Task<List<string>> RemoveBotPeopleAsync(TrackerDb db, IReadOnlySet<string> meetingBots, CancellationToken cancellationToken)
+    private async Task<List<string>> RemoveBotPeopleAsync(TrackerDb db, IReadOnlySet<string> meetingBots, List<string> handledInBatch, CancellationToken cancellationToken)
     {
-        var handled = meetingBots.Where(n => people.Knows(n) && !botsDone.Contains(n)).ToList();
+        var handled = meetingBots.Where(n => people.Knows(n) && !botsDone.Contains(n) && !handledInBatch.Contains(n, StringComparer.OrdinalIgnoreCase)).ToList();
         foreach (var nick in handled)
         {
             if (await BotPeople.RemoveAsync(db, sourceId, nick, clock.GetUtcNow(), cancellationToken)) people.Forget(nick);
