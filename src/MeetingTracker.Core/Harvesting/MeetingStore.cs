@@ -144,18 +144,33 @@ internal sealed class MeetingStore : IWrittenMeetingMarks, IDisposable
 
     private async Task<MeetingOutcome[]> WriteInOneTransactionAsync(IReadOnlyList<PreparedMeeting> batch, List<WrittenMeeting> written, CancellationToken cancellationToken)
     {
-        var outcomes = new MeetingOutcome[batch.Count];
-        var meetings = new List<(Meeting Meeting, IReadOnlyList<LogLineRow> Lines)>(batch.Count);
+        var steps = new MeetingStep[batch.Count];
         List<string> botsHandled = [];
         try
         {
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+
+            // Our own transaction is the unit: EF's savepoint around each SaveChanges would only cost statements.
+            db.Database.AutoSavepointsEnabled = false;
             await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
-            for (var i = 0; i < batch.Count; i++)
+
+            // The batch goes through each phase together: two saves and one bulk insert of lines per batch, not per meeting.
+            for (var i = 0; i < batch.Count; i++) steps[i] = await AddMeetingAsync(db, batch[i], cancellationToken);
+            if (db.ChangeTracker.HasChanges()) await db.SaveChangesAsync(cancellationToken);
+            foreach (var step in steps) await AddRowsAsync(db, step, cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+            var lines = new List<LogLineRow>();
+            foreach (var step in steps.Where(s => s.Meeting is not null))
             {
-                var (outcome, meeting, lines) = await WriteOneAsync(db, batch[i], botsHandled, cancellationToken);
-                outcomes[i] = outcome;
-                if (meeting is not null) meetings.Add((meeting, lines));
+                foreach (var line in step.Lines) line.MeetingId = step.Meeting!.Id;
+                lines.AddRange(step.Lines);
+            }
+
+            await LineBulkInsert.InsertAsync(db, lines, cancellationToken);
+            foreach (var step in steps)
+            {
+                if (step.Meeting is not null) botsHandled.AddRange(await RemoveBotPeopleAsync(db, step.Bots, botsHandled, cancellationToken));
+                await MarkReadAsync(db, step.Prepared, step.Added, step.Meeting?.Id, cancellationToken);
             }
 
             await tx.CommitAsync(cancellationToken);
@@ -180,8 +195,8 @@ internal sealed class MeetingStore : IWrittenMeetingMarks, IDisposable
             generation++;
         }
 
-        written.AddRange(meetings.Select(m => new WrittenMeeting(m.Meeting.Id, m.Meeting.ReadAt, m.Lines, generation)));
-        return outcomes;
+        written.AddRange(steps.Where(s => s.Meeting is not null).Select(s => new WrittenMeeting(s.Meeting!.Id, s.Meeting.ReadAt, s.Lines, generation)));
+        return [.. steps.Select(s => s.Outcome)];
     }
 
     private IEnumerable<HarvestFileOutcome> Outcomes(IEnumerable<SourceFailure> failures)
@@ -195,45 +210,57 @@ internal sealed class MeetingStore : IWrittenMeetingMarks, IDisposable
         bots.Discard();
     }
 
-    private async Task<(MeetingOutcome Outcome, Meeting? Meeting, IReadOnlyList<LogLineRow> Lines)> WriteOneAsync(
-        TrackerDb db, PreparedMeeting prepared, List<string> botsHandled, CancellationToken cancellationToken)
+    /// <summary>First phase: the meeting (stored or new), its bots, and the people and team it brings (not saved yet).</summary>
+    private async Task<MeetingStep> AddMeetingAsync(TrackerDb db, PreparedMeeting prepared, CancellationToken cancellationToken)
     {
+        var step = new MeetingStep(prepared);
+        if (prepared.Parsed is not { } parsed) return step;
         var group = prepared.Group;
-        Meeting? meeting = null;
-        IReadOnlyList<LogLineRow> lines = [];
-        var isNew = false;
-        IReadOnlySet<string> meetingBots = new HashSet<string>();
+        step.Bots = bots.Of(parsed);
+        bots.Learn(db, parsed);
+        if (prepared.ExistingMeetingId is { } id)
+        {
+            step.Meeting = await db.Meetings.Include(m => m.Items).ThenInclude(i => i.Owners).AsSplitQuery().SingleOrDefaultAsync(m => m.Id == id, cancellationToken);
+        }
+
+        step.IsNew = step.Meeting is null;
+        step.Meeting ??= new Meeting { SourceId = sourceId, Folder = group.Folder.Replace('\\', '/'), MeetingKey = group.MeetingKey, Dialect = string.Empty, ReadFrom = string.Empty };
+        writer.AddNewPeopleAndTeam(db, step.Meeting, parsed, group.Name, step.Bots);
+        return step;
+    }
+
+    /// <summary>Second phase, once people have ids: the meeting's rows, its files and the run's outcomes for them.</summary>
+    private async Task AddRowsAsync(TrackerDb db, MeetingStep step, CancellationToken cancellationToken)
+    {
+        var prepared = step.Prepared;
         if (prepared.Parsed is { } parsed)
         {
-            meetingBots = bots.Of(parsed);
-            bots.Learn(db, parsed);
-            if (prepared.ExistingMeetingId is { } id)
-            {
-                meeting = await db.Meetings.Include(m => m.Items).ThenInclude(i => i.Owners).AsSplitQuery().SingleOrDefaultAsync(m => m.Id == id, cancellationToken);
-            }
-
-            isNew = meeting is null;
-            meeting ??= new Meeting { SourceId = sourceId, Folder = group.Folder.Replace('\\', '/'), MeetingKey = group.MeetingKey, Dialect = string.Empty, ReadFrom = string.Empty };
-            writer.AddNewPeopleAndTeam(db, meeting, parsed, group.Name, meetingBots);
-            if (db.ChangeTracker.HasChanges()) await db.SaveChangesAsync(cancellationToken);
-            lines = writer.Apply(db, meeting, parsed, group.Name, parserVersion, meetingBots);
-            if (isNew) db.Meetings.Add(meeting);
+            step.Lines = writer.Apply(db, step.Meeting!, parsed, prepared.Group.Name, parserVersion, step.Bots);
+            if (step.IsNew) db.Meetings.Add(step.Meeting!);
         }
 
-        var added = await StoreFilesAsync(db, prepared, meeting, cancellationToken);
+        step.Added = await StoreFilesAsync(db, prepared, step.Meeting, cancellationToken);
         db.FileOutcomes.AddRange(Outcomes(prepared.Failures));
-        await db.SaveChangesAsync(cancellationToken);
-        if (meeting is not null)
-        {
-            foreach (var line in lines) line.MeetingId = meeting.Id;
-            await LineBulkInsert.InsertAsync(db, lines, cancellationToken);
-            var handled = await RemoveBotPeopleAsync(db, meetingBots, botsHandled, cancellationToken);
-            botsHandled.AddRange(handled);
-        }
+    }
 
-        await MarkReadAsync(db, prepared, added, meeting?.Id, cancellationToken);
-        if (prepared.Parsed is null) return (prepared.Failures.Count > 0 ? MeetingOutcome.Failed : MeetingOutcome.Unchanged, null, lines);
-        return (isNew ? MeetingOutcome.New : MeetingOutcome.Updated, meeting, lines);
+    /// <summary>One meeting of a batch on its way through the phases of <see cref="WriteInOneTransactionAsync"/>.</summary>
+    private sealed class MeetingStep(PreparedMeeting prepared)
+    {
+        public PreparedMeeting Prepared { get; } = prepared;
+
+        public Meeting? Meeting { get; set; }
+
+        public bool IsNew { get; set; }
+
+        public IReadOnlySet<string> Bots { get; set; } = new HashSet<string>();
+
+        public IReadOnlyList<LogLineRow> Lines { get; set; } = [];
+
+        public HashSet<string> Added { get; set; } = [];
+
+        public MeetingOutcome Outcome => Prepared.Parsed is null
+            ? (Prepared.Failures.Count > 0 ? MeetingOutcome.Failed : MeetingOutcome.Unchanged)
+            : (IsNew ? MeetingOutcome.New : MeetingOutcome.Updated);
     }
 
     // After the meeting's own rows are saved (its tracked owners must not be deleted under the change tracker).
