@@ -152,12 +152,18 @@ internal sealed class MeetingStore : IWrittenMeetingMarks, IDisposable
 
             // Our own transaction is the unit: EF's savepoint around each SaveChanges would only cost statements.
             db.Database.AutoSavepointsEnabled = false;
+
+            // Changes are detected once before each save, not at every look at a DbSet's Local view (the people
+            // directory looks there for each nick, and each look scanned every entity the batch tracks so far).
+            db.ChangeTracker.AutoDetectChangesEnabled = false;
             await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
 
             // The batch goes through each phase together: two saves and one bulk insert of lines per batch, not per meeting.
             for (var i = 0; i < batch.Count; i++) steps[i] = await AddMeetingAsync(db, batch[i], cancellationToken);
+            db.ChangeTracker.DetectChanges();
             if (db.ChangeTracker.HasChanges()) await db.SaveChangesAsync(cancellationToken);
             foreach (var step in steps) await AddRowsAsync(db, step, cancellationToken);
+            db.ChangeTracker.DetectChanges();
             await db.SaveChangesAsync(cancellationToken);
             var lines = new List<LogLineRow>();
             foreach (var step in steps.Where(s => s.Meeting is not null))
