@@ -5,10 +5,11 @@ using Microsoft.EntityFrameworkCore;
 namespace MeetingTracker.Core.Harvesting;
 
 /// <summary>
-/// Writes prepared meetings, one transaction each and one at a time (SQLite has one writer): the meeting's rows, its
-/// files' bodies and read marks, and the run's outcomes for its files either all land or none do. A meeting's bots
-/// (its log's and the source's) are left out of people; the bots its log shows are remembered for the source, and
-/// what an earlier read stored for them as a person is removed in the same transaction (ADR 12).
+/// Writes prepared meetings, a few per transaction and one transaction at a time (SQLite has one writer): a meeting's
+/// rows, its files' bodies and read marks, and the run's outcomes for its files either all land or none do. A meeting's
+/// bots (its log's and the source's) are left out of people; the bots its log shows are remembered for the source, and
+/// what an earlier read stored for them as a person is removed in the same transaction (ADR 12). It also sets the
+/// index marks for the search index following the run (ADR 15), under the same gate as the writes.
 /// </summary>
 internal sealed class MeetingStore : IWrittenMeetingMarks, IDisposable
 {
@@ -73,10 +74,8 @@ internal sealed class MeetingStore : IWrittenMeetingMarks, IDisposable
                 }
                 catch (DbUpdateException)
                 {
-                    // Rolled back: written alone below, with the one-meeting retry and failure record.
-                    people.Discard();
-                    teams.Discard();
-                    bots.Discard();
+                    // Rolled back (and the directories with it): written alone below, with the one-meeting retry
+                    // and failure record.
                 }
             }
 
