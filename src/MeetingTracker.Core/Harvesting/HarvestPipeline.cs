@@ -22,7 +22,7 @@ internal sealed class HarvestPipeline(
     Action<string, string> meetingFailed,
     Action<string, string> followerFailed) : IDisposable
 {
-    /// <summary>Meetings written in one transaction at most: a few milliseconds of writing, then readers get their turn.</summary>
+    /// <summary>Meetings written in one transaction at most: tens of milliseconds of writing, then another writer gets its turn.</summary>
     public const int MaxBatch = 8;
 
     // Written meetings waiting for a follower: enough to smooth its commits, little enough to bound memory.
