@@ -12,6 +12,8 @@ namespace MeetingTracker.Core.Harvesting;
 /// run goes on. A run killed at any point leaves whole meetings only; the next run finishes the work.
 /// Meetings with a log go first, so the bots their logs show are known to the source before its minutes-only meetings
 /// are written; then the minutes-only ones and every stored meeting that still counts a bot as attendee (ADR 12).
+/// Reading, parsing, writing and indexing overlap in one pipeline on the harvest's own low-priority threads
+/// (<see cref="HarvestPipeline"/>, ADR 15); the <see cref="IMeetingsChangedHandler"/> listeners are told at the end.
 /// </summary>
 public sealed partial class Harvester(
     IDbContextFactory<TrackerDb> dbFactory,
@@ -57,27 +59,16 @@ public sealed partial class Harvester(
             counts.ListingFailures = listing.Failures.Count;
 
             var reader = new MeetingPreparer(source, dbFactory, entries, stored, ParserVersion);
-            var done = 0;
-            async Task WriteAllAsync(IEnumerable<MeetingFileGroup> batch, ISet<int> reread)
+            using var pipeline = new HarvestPipeline(options.Concurrency, reader, store, counts, progress, groups.Count, LogMeetingFailed, LogFollowerFailed);
+            await using (var following = pipeline.Follow(listeners.OfType<IWrittenMeetingsFollower>(), cancellationToken))
             {
-                await Parallel.ForEachAsync(
-                    batch,
-                    new ParallelOptions { MaxDegreeOfParallelism = options.Concurrency, CancellationToken = cancellationToken },
-                    async (group, token) =>
-                    {
-                        var prepared = await reader.PrepareAsync(group, IsStored(group, stored, reread), token);
-                        var outcome = prepared.Unchanged ? MeetingOutcome.Unchanged : await store.WriteAsync(prepared, token);
-                        counts.Add(outcome);
-                        if (outcome == MeetingOutcome.Failed) LogMeetingFailed(group.MeetingKey, string.Join("; ", prepared.Failures.Select(f => $"{f.Path}: {f.Reason}")));
-                        progress?.Report(new HarvestProgress("meetings", Interlocked.Increment(ref done), groups.Count));
-                    });
+                var known = bots.Nicks.Count;
+                var stale = await StaleMeetingsAsync(bots, cancellationToken);
+                await pipeline.RunAsync(groups.Where(ShowsItsBot), g => IsStored(g, stored, stale), cancellationToken);
+                if (bots.Nicks.Count != known) stale = await StaleMeetingsAsync(bots, cancellationToken);
+                await pipeline.RunAsync(groups.Where(g => !ShowsItsBot(g)), g => IsStored(g, stored, stale), cancellationToken);
+                await following.CompleteAsync();
             }
-
-            var known = bots.Nicks.Count;
-            var stale = await StaleMeetingsAsync(bots, cancellationToken);
-            await WriteAllAsync(groups.Where(ShowsItsBot), stale);
-            if (bots.Nicks.Count != known) stale = await StaleMeetingsAsync(bots, cancellationToken);
-            await WriteAllAsync(groups.Where(g => !ShowsItsBot(g)), stale);
 
             await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
             {
@@ -122,7 +113,7 @@ public sealed partial class Harvester(
     private static bool ShowsItsBot(MeetingFileGroup group)
         => group.Files.ContainsKey(MeetbotFormat.LogTxt) || group.Files.ContainsKey(MeetbotFormat.LogHtml) || group.Files.ContainsKey(MeetbotFormat.Moin);
 
-    private static bool IsStored(MeetingFileGroup group, Dictionary<string, StoredFile> stored, ISet<int> meetings)
+    private static bool IsStored(MeetingFileGroup group, Dictionary<string, StoredFile> stored, HashSet<int> meetings)
         => meetings.Count > 0 && group.Files.Values.Any(p => stored.GetValueOrDefault(p)?.MeetingId is { } id && meetings.Contains(id));
 
     private async Task<(int SourceId, int RunId)> StartRunAsync(SourceOptions options, CancellationToken cancellationToken)
@@ -185,4 +176,7 @@ public sealed partial class Harvester(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Meeting {MeetingKey} could not be read: {Reasons}")]
     private partial void LogMeetingFailed(string meetingKey, string reasons);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Follower} stopped following the harvest (its catch-up at the end takes over): {Error}")]
+    private partial void LogFollowerFailed(string follower, string error);
 }

@@ -5,12 +5,13 @@ using Microsoft.EntityFrameworkCore;
 namespace MeetingTracker.Core.Harvesting;
 
 /// <summary>
-/// Writes prepared meetings, one transaction each and one at a time (SQLite has one writer): the meeting's rows, its
-/// files' bodies and read marks, and the run's outcomes for its files either all land or none do. A meeting's bots
-/// (its log's and the source's) are left out of people; the bots its log shows are remembered for the source, and
-/// what an earlier read stored for them as a person is removed in the same transaction (ADR 12).
+/// Writes prepared meetings, a few per transaction and one transaction at a time (SQLite has one writer): a meeting's
+/// rows, its files' bodies and read marks, and the run's outcomes for its files either all land or none do. A meeting's
+/// bots (its log's and the source's) are left out of people; the bots its log shows are remembered for the source, and
+/// what an earlier read stored for them as a person is removed in the same transaction (ADR 12). It also sets the
+/// index marks for the search index following the run (ADR 15), under the same gate as the writes.
 /// </summary>
-internal sealed class MeetingStore : IDisposable
+internal sealed class MeetingStore : IWrittenMeetingMarks, IDisposable
 {
     private readonly IDbContextFactory<TrackerDb> dbFactory;
     private readonly int sourceId;
@@ -25,6 +26,9 @@ internal sealed class MeetingStore : IDisposable
     // Bot nicks whose stored person this run already dealt with (removed, or kept for another source).
     private readonly HashSet<string> botsDone = new(StringComparer.OrdinalIgnoreCase);
     private readonly SemaphoreSlim gate = new(1, 1);
+
+    // Counts the writes that changed rows of meetings written before them (see WriteInOneTransactionAsync).
+    private int generation;
 
     private MeetingStore(IDbContextFactory<TrackerDb> dbFactory, int sourceId, int runId, int parserVersion, TimeProvider clock, PeopleDirectory people, TeamsDirectory teams, SourceBotSet bots)
     {
@@ -49,12 +53,74 @@ internal sealed class MeetingStore : IDisposable
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    public async Task<MeetingOutcome> WriteAsync(PreparedMeeting prepared, CancellationToken cancellationToken)
+    /// <summary>
+    /// Writes a few meetings in one short transaction (SQLite's commit, not the rows, is most of a small write); if any
+    /// of them fails to store, the transaction is rolled back and each is written alone, so one bad meeting costs only
+    /// itself. Returns each meeting's outcome, in order, and the meetings written (for the search index to follow).
+    /// </summary>
+    public async Task<(MeetingOutcome[] Outcomes, List<WrittenMeeting> Written)> WriteBatchAsync(IReadOnlyList<PreparedMeeting> batch, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(batch);
         await gate.WaitAsync(cancellationToken);
         try
         {
-            return await WriteOneAsync(prepared, cancellationToken);
+            if (batch.Count > 1)
+            {
+                try
+                {
+                    var written = new List<WrittenMeeting>(batch.Count);
+                    var outcomes = await WriteInOneTransactionAsync(batch, written, cancellationToken);
+                    return (outcomes, written);
+                }
+                catch (DbUpdateException)
+                {
+                    // Rolled back (and the directories with it): written alone below, with the one-meeting retry
+                    // and failure record.
+                }
+            }
+
+            var each = new MeetingOutcome[batch.Count];
+            var alone = new List<WrittenMeeting>(batch.Count);
+            for (var i = 0; i < batch.Count; i++)
+            {
+                each[i] = await WriteAloneAsync(batch[i], alone, cancellationToken);
+            }
+
+            return (each, alone);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    /// <inheritdoc cref="IWrittenMeetingMarks.MarkIndexedAsync"/>
+    public async Task MarkIndexedAsync(IReadOnlyList<WrittenMeeting> meetings, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(meetings);
+
+        // Under the writer's gate: no write can change these meetings between the check and the marks.
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            var current = meetings.Where(m => m.Generation == generation).ToList();
+            if (current.Count == 0) return;
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
+            await IndexedMarks.SetAsync(db, current, cancellationToken);
+            await tx.CommitAsync(cancellationToken);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    private async Task<MeetingOutcome> WriteAloneAsync(PreparedMeeting prepared, List<WrittenMeeting> written, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await WriteInOneTransactionAsync([prepared], written, cancellationToken))[0];
         }
         catch (DbUpdateException)
         {
@@ -63,7 +129,7 @@ internal sealed class MeetingStore : IDisposable
             await ReloadDirectoriesAsync(cancellationToken);
             try
             {
-                return await WriteOneAsync(prepared, cancellationToken);
+                return (await WriteInOneTransactionAsync([prepared], written, cancellationToken))[0];
             }
             catch (DbUpdateException e)
             {
@@ -73,18 +139,69 @@ internal sealed class MeetingStore : IDisposable
                 return MeetingOutcome.Failed;
             }
         }
+    }
+
+    private async Task<MeetingOutcome[]> WriteInOneTransactionAsync(IReadOnlyList<PreparedMeeting> batch, List<WrittenMeeting> written, CancellationToken cancellationToken)
+    {
+        var steps = new MeetingStep[batch.Count];
+        List<string> botsHandled = [];
+        try
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+
+            // Our own transaction is the unit: EF's savepoint around each SaveChanges would only cost statements.
+            db.Database.AutoSavepointsEnabled = false;
+
+            // Changes are detected once before each save, not at every look at a DbSet's Local view (the people
+            // directory looks there for each nick, and each look scanned every entity the batch tracks so far).
+            db.ChangeTracker.AutoDetectChangesEnabled = false;
+            await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
+
+            // The batch goes through each phase together: two saves and one bulk insert of lines per batch, not per meeting.
+            for (var i = 0; i < batch.Count; i++) steps[i] = await AddMeetingAsync(db, batch[i], cancellationToken);
+            db.ChangeTracker.DetectChanges();
+            if (db.ChangeTracker.HasChanges()) await db.SaveChangesAsync(cancellationToken);
+            foreach (var step in steps) await AddRowsAsync(db, step, cancellationToken);
+            db.ChangeTracker.DetectChanges();
+            await db.SaveChangesAsync(cancellationToken);
+            var lines = new List<LogLineRow>();
+            foreach (var step in steps.Where(s => s.Meeting is not null))
+            {
+                foreach (var line in step.Lines) line.MeetingId = step.Meeting!.Id;
+                lines.AddRange(step.Lines);
+            }
+
+            await LineBulkInsert.InsertAsync(db, lines, cancellationToken);
+            foreach (var step in steps)
+            {
+                if (step.Meeting is not null) botsHandled.AddRange(await RemoveBotPeopleAsync(db, step.Bots, botsHandled, cancellationToken));
+                await MarkReadAsync(db, step.Prepared, step.Added, step.Meeting?.Id, cancellationToken);
+            }
+
+            await tx.CommitAsync(cancellationToken);
+        }
         catch
         {
-            // Rolled back (cancelled, or the run fails): people, teams and bots it added were never saved.
+            // Rolled back (a failed write, cancelled, or the run fails): people, teams and bots it added were never saved.
             people.Discard();
             teams.Discard();
             bots.Discard();
             throw;
         }
-        finally
+
+        people.Commit();
+        teams.Commit();
+        bots.Commit();
+        botsDone.UnionWith(botsHandled);
+        if (botsHandled.Count > 0)
         {
-            gate.Release();
+            // Rows of meetings written earlier changed (a bot's person removed): what was handed to the index before
+            // this is not what is stored now, and is left for the catch-up to read again.
+            generation++;
         }
+
+        written.AddRange(steps.Where(s => s.Meeting is not null).Select(s => new WrittenMeeting(s.Meeting!.Id, s.Meeting.ReadAt, s.Lines, generation)));
+        return [.. steps.Select(s => s.Outcome)];
     }
 
     private IEnumerable<HarvestFileOutcome> Outcomes(IEnumerable<SourceFailure> failures)
@@ -98,58 +215,63 @@ internal sealed class MeetingStore : IDisposable
         bots.Discard();
     }
 
-    private async Task<MeetingOutcome> WriteOneAsync(PreparedMeeting prepared, CancellationToken cancellationToken)
+    /// <summary>First phase: the meeting (stored or new), its bots, and the people and team it brings (not saved yet).</summary>
+    private async Task<MeetingStep> AddMeetingAsync(TrackerDb db, PreparedMeeting prepared, CancellationToken cancellationToken)
     {
+        var step = new MeetingStep(prepared);
+        if (prepared.Parsed is not { } parsed) return step;
         var group = prepared.Group;
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
-        Meeting? meeting = null;
-        IReadOnlyList<LogLineRow> lines = [];
-        List<string> botsHandled = [];
-        var isNew = false;
-        IReadOnlySet<string> meetingBots = new HashSet<string>();
+        step.Bots = bots.Of(parsed);
+        bots.Learn(db, parsed);
+        if (prepared.ExistingMeetingId is { } id)
+        {
+            step.Meeting = await db.Meetings.Include(m => m.Items).ThenInclude(i => i.Owners).AsSplitQuery().SingleOrDefaultAsync(m => m.Id == id, cancellationToken);
+        }
+
+        step.IsNew = step.Meeting is null;
+        step.Meeting ??= new Meeting { SourceId = sourceId, Folder = group.Folder.Replace('\\', '/'), MeetingKey = group.MeetingKey, Dialect = string.Empty, ReadFrom = string.Empty };
+        writer.AddNewPeopleAndTeam(db, step.Meeting, parsed, group.Name, step.Bots);
+        return step;
+    }
+
+    /// <summary>Second phase, once people have ids: the meeting's rows, its files and the run's outcomes for them.</summary>
+    private async Task AddRowsAsync(TrackerDb db, MeetingStep step, CancellationToken cancellationToken)
+    {
+        var prepared = step.Prepared;
         if (prepared.Parsed is { } parsed)
         {
-            meetingBots = bots.Of(parsed);
-            bots.Learn(db, parsed);
-            if (prepared.ExistingMeetingId is { } id)
-            {
-                meeting = await db.Meetings.Include(m => m.Items).ThenInclude(i => i.Owners).AsSplitQuery().SingleOrDefaultAsync(m => m.Id == id, cancellationToken);
-            }
-
-            isNew = meeting is null;
-            meeting ??= new Meeting { SourceId = sourceId, Folder = group.Folder.Replace('\\', '/'), MeetingKey = group.MeetingKey, Dialect = string.Empty, ReadFrom = string.Empty };
-            writer.AddNewPeopleAndTeam(db, meeting, parsed, group.Name, meetingBots);
-            if (db.ChangeTracker.HasChanges()) await db.SaveChangesAsync(cancellationToken);
-            lines = writer.Apply(db, meeting, parsed, group.Name, parserVersion, meetingBots);
-            if (isNew) db.Meetings.Add(meeting);
+            step.Lines = writer.Apply(db, step.Meeting!, parsed, prepared.Group.Name, parserVersion, step.Bots);
+            if (step.IsNew) db.Meetings.Add(step.Meeting!);
         }
 
-        var added = await StoreFilesAsync(db, prepared, meeting, cancellationToken);
+        step.Added = await StoreFilesAsync(db, prepared, step.Meeting, cancellationToken);
         db.FileOutcomes.AddRange(Outcomes(prepared.Failures));
-        await db.SaveChangesAsync(cancellationToken);
-        if (meeting is not null)
-        {
-            foreach (var line in lines) line.MeetingId = meeting.Id;
-            await LineBulkInsert.InsertAsync(db, lines, cancellationToken);
-            botsHandled = await RemoveBotPeopleAsync(db, meetingBots, cancellationToken);
-        }
+    }
 
-        await MarkReadAsync(db, prepared, added, meeting?.Id, cancellationToken);
-        await tx.CommitAsync(cancellationToken);
-        people.Commit();
-        teams.Commit();
-        bots.Commit();
-        botsDone.UnionWith(botsHandled);
+    /// <summary>One meeting of a batch on its way through the phases of <see cref="WriteInOneTransactionAsync"/>.</summary>
+    private sealed class MeetingStep(PreparedMeeting prepared)
+    {
+        public PreparedMeeting Prepared { get; } = prepared;
 
-        if (prepared.Parsed is null) return prepared.Failures.Count > 0 ? MeetingOutcome.Failed : MeetingOutcome.Unchanged;
-        return isNew ? MeetingOutcome.New : MeetingOutcome.Updated;
+        public Meeting? Meeting { get; set; }
+
+        public bool IsNew { get; set; }
+
+        public IReadOnlySet<string> Bots { get; set; } = new HashSet<string>();
+
+        public IReadOnlyList<LogLineRow> Lines { get; set; } = [];
+
+        public HashSet<string> Added { get; set; } = [];
+
+        public MeetingOutcome Outcome => Prepared.Parsed is null
+            ? (Prepared.Failures.Count > 0 ? MeetingOutcome.Failed : MeetingOutcome.Unchanged)
+            : (IsNew ? MeetingOutcome.New : MeetingOutcome.Updated);
     }
 
     // After the meeting's own rows are saved (its tracked owners must not be deleted under the change tracker).
-    private async Task<List<string>> RemoveBotPeopleAsync(TrackerDb db, IReadOnlySet<string> meetingBots, CancellationToken cancellationToken)
+    private async Task<List<string>> RemoveBotPeopleAsync(TrackerDb db, IReadOnlySet<string> meetingBots, List<string> handledInBatch, CancellationToken cancellationToken)
     {
-        var handled = meetingBots.Where(n => people.Knows(n) && !botsDone.Contains(n)).ToList();
+        var handled = meetingBots.Where(n => people.Knows(n) && !botsDone.Contains(n) && !handledInBatch.Contains(n, StringComparer.OrdinalIgnoreCase)).ToList();
         foreach (var nick in handled)
         {
             if (await BotPeople.RemoveAsync(db, sourceId, nick, clock.GetUtcNow(), cancellationToken)) people.Forget(nick);

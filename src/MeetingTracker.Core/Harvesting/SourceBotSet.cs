@@ -28,11 +28,15 @@ internal sealed class SourceBotSet
         return set;
     }
 
-    /// <summary>The bots of one meeting: those its log showed, and the source's.</summary>
+    /// <summary>
+    /// The bots of one meeting: those its log showed, and the source's (learned by earlier meetings of the same
+    /// transaction too: they are stored together or not at all).
+    /// </summary>
     public IReadOnlySet<string> Of(ParsedMeeting parsed)
     {
         ArgumentNullException.ThrowIfNull(parsed);
         var bots = new HashSet<string>(known, StringComparer.OrdinalIgnoreCase);
+        bots.UnionWith(pending);
         bots.UnionWith(parsed.Bots);
         return bots;
     }

@@ -65,7 +65,14 @@ public sealed class MeetingWriter(PeopleDirectory people, TeamsDirectory teams, 
         meeting.ReadAt = clock.GetUtcNow();
         meeting.Indexed = false;
 
-        var personOf = (string nick) => bots.Contains(nick) ? null : PersonId(db, nick);
+        // One lookup per nick, not per line: a resolution scans the context's tracked people.
+        var resolved = new Dictionary<string, int?>(StringComparer.Ordinal);
+        int? personOf(string nick)
+        {
+            if (!resolved.TryGetValue(nick, out var id)) resolved[nick] = id = bots.Contains(nick) ? null : PersonId(db, nick);
+            return id;
+        }
+
         var lines = ReplaceChildren(db, meeting, parsed, personOf);
         MergeItems(meeting, parsed, personOf);
         return lines;

@@ -1,5 +1,7 @@
 using MeetingTracker.Core.Harvesting;
+using System.Threading.Channels;
 using MeetingTracker.Core.Meetbot;
+using MeetingTracker.Core.Meetings;
 using MeetingTracker.Core.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -14,21 +16,27 @@ namespace MeetingTracker.Core.Search;
 public sealed partial class SearchIndexer(IDbContextFactory<TrackerDb> dbFactory, SearchIndex index, ILogger<SearchIndexer> logger) : IMeetingsChangedHandler, IDisposable
 {
     private const int Batch = 2000;
+
+    // Meetings a harvest hands over are indexed this many at a time (one read of their topics, items and aliases).
+    private const int FollowChunk = 200;
+
     private readonly SemaphoreSlim gate = new(1, 1);
+
+    // The index had to be recreated and every meeting was marked for it: not to be done again by this process.
+    private bool allMarked;
 
     public Task MeetingsChangedAsync(CancellationToken cancellationToken) => IndexPendingAsync(cancellationToken);
 
-    /// <summary>Indexes every meeting not indexed yet (all of them when the index had to be recreated); returns how many.</summary>
+    /// <summary>
+    /// Indexes every meeting not indexed yet (all of them when the index had to be recreated); returns how many. After a
+    /// harvest that this process followed (<see cref="FollowAsync"/>) it finds only what the harvest could not hand over.
+    /// </summary>
     public async Task<int> IndexPendingAsync(CancellationToken cancellationToken)
     {
         await gate.WaitAsync(cancellationToken);
         try
         {
-            if (index.NeedsRebuild)
-            {
-                await MarkAllAsync(cancellationToken);
-            }
-
+            await MarkAllIfRecreatedAsync(cancellationToken);
             var total = 0;
             while (true)
             {
@@ -38,7 +46,7 @@ public sealed partial class SearchIndexer(IDbContextFactory<TrackerDb> dbFactory
                 if (batch.Count == 0) break;
                 var ids = batch.Select(m => m.Id).ToList();
                 var meta = batch.ToDictionary(m => m.Id, m => (m.MeetingKey, m.Team, m.Channel));
-                index.Replace(ids, await EntriesAsync(db, ids, meta, cancellationToken));
+                index.Replace(ids, await EntriesAsync(db, ids, meta, null, cancellationToken));
                 index.Commit();
                 foreach (var m in batch)
                 {
@@ -74,7 +82,71 @@ public sealed partial class SearchIndexer(IDbContextFactory<TrackerDb> dbFactory
         return await IndexPendingAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// Indexes the meetings a harvest writes as it writes them, from the rows it stored (their log lines, most of
+    /// the documents, straight from memory; topics, items and names read back a chunk at a time), committing every
+    /// <c>Batch</c> meetings and then marking them through <paramref name="marks"/>. Meetings handed over but not
+    /// marked (the run stopped, a later write changed them) keep their mark unset: <see cref="IndexPendingAsync"/>
+    /// takes them at the end of the run.
+    /// </summary>
+    public async Task FollowAsync(ChannelReader<WrittenMeeting> written, IWrittenMeetingMarks marks, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(written);
+        ArgumentNullException.ThrowIfNull(marks);
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            await MarkAllIfRecreatedAsync(cancellationToken);
+        }
+        finally
+        {
+            gate.Release();
+        }
+
+        var uncommitted = new List<WrittenMeeting>();
+        var chunk = new List<WrittenMeeting>(FollowChunk);
+        var open = true;
+        while (open)
+        {
+            // A full chunk, or what is left when the writer is done: one read of the database per chunk.
+            while (chunk.Count < FollowChunk && (open = await written.WaitToReadAsync(cancellationToken)))
+            {
+                while (chunk.Count < FollowChunk && written.TryRead(out var meeting)) chunk.Add(meeting);
+            }
+
+            if (chunk.Count > 0) await IndexWrittenAsync(chunk, cancellationToken);
+            uncommitted.AddRange(chunk);
+            chunk.Clear();
+            if (uncommitted.Count >= Batch || (!open && uncommitted.Count > 0))
+            {
+                index.Commit();
+                await marks.MarkIndexedAsync(uncommitted, cancellationToken);
+                uncommitted.Clear();
+            }
+        }
+    }
+
     public void Dispose() => gate.Dispose();
+
+    private async Task IndexWrittenAsync(List<WrittenMeeting> chunk, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var ids = chunk.Select(m => m.MeetingId).ToList();
+        var meta = await db.Meetings.AsNoTracking().Where(m => ids.Contains(m.Id))
+            .Select(m => new { m.Id, m.MeetingKey, Team = m.Team!.Key, m.Channel })
+            .ToDictionaryAsync(m => m.Id, m => (m.MeetingKey, m.Team, m.Channel), cancellationToken);
+        var lines = chunk.ToDictionary(m => m.MeetingId, m => m.Lines);
+        index.Replace(ids, await EntriesAsync(db, ids, meta, lines, cancellationToken));
+    }
+
+    private async Task MarkAllIfRecreatedAsync(CancellationToken cancellationToken)
+    {
+        if (index.NeedsRebuild && !allMarked)
+        {
+            await MarkAllAsync(cancellationToken);
+            allMarked = true;
+        }
+    }
 
     private async Task MarkAllAsync(CancellationToken cancellationToken)
     {
@@ -83,11 +155,15 @@ public sealed partial class SearchIndexer(IDbContextFactory<TrackerDb> dbFactory
         index.DeleteAll();
     }
 
-    private static async Task<List<SearchEntry>> EntriesAsync(TrackerDb db, List<int> ids, Dictionary<int, (string Key, string Team, string? Channel)> meta, CancellationToken cancellationToken)
+    /// <param name="written">The meetings' log lines as a harvest just stored them, or null to read them.</param>
+    private static async Task<List<SearchEntry>> EntriesAsync(
+        TrackerDb db, List<int> ids, Dictionary<int, (string Key, string Team, string? Channel)> meta, Dictionary<int, IReadOnlyList<LogLineRow>>? written, CancellationToken cancellationToken)
     {
         var entries = new List<SearchEntry>();
-        var lines = await db.Lines.AsNoTracking().Where(l => ids.Contains(l.MeetingId)).ToListAsync(cancellationToken);
-        entries.AddRange(lines.Select(l => Entry(meta, l.MeetingId, "line", l.Nick, l.PersonId, l.Time, l.Number, l.Text)));
+        var lines = written is null
+            ? await db.Lines.AsNoTracking().Where(l => ids.Contains(l.MeetingId)).ToListAsync(cancellationToken)
+            : ids.SelectMany(id => written[id]);
+        entries.AddRange(lines.Select(l => Entry(meta, l.MeetingId, "line", l.Nick, l.PersonId, StoredTime(l.Time), l.Number, l.Text)));
         var topics = await db.Topics.AsNoTracking().Where(t => ids.Contains(t.MeetingId)).ToListAsync(cancellationToken);
         var people = await db.PersonAliases.AsNoTracking().Select(a => new { a.Nick, a.PersonId }).ToListAsync(cancellationToken);
         var personOf = people.GroupBy(p => p.Nick, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First().PersonId, StringComparer.OrdinalIgnoreCase);
@@ -102,6 +178,9 @@ public sealed partial class SearchIndexer(IDbContextFactory<TrackerDb> dbFactory
         var (key, team, channel) = meta[meetingId];
         return new SearchEntry(meetingId, key, team, channel, kind, nick, person, time, line, text);
     }
+
+    // What the database gives back for a time it stored (its converter keeps tenths of milliseconds).
+    private static DateTimeOffset StoredTime(DateTimeOffset time) => new(time.UtcTicks - (time.UtcTicks % 1000), TimeSpan.Zero);
 
     /// <summary>The <c>kind:</c> names: those of the parse contract (info, idea, action, agreed, ...).</summary>
     internal static string KindName(ItemKind kind) => kind.ToString().ToLowerInvariant();

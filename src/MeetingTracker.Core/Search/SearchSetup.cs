@@ -1,3 +1,4 @@
+using System.Threading.Channels;
 using MeetingTracker.Core.Harvesting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -22,11 +23,24 @@ public static partial class SearchSetup
     }
 
     /// <summary>
-    /// Tells the indexer after a harvest. The index is opened only then, and one process writes it at a time: when
-    /// another process (the web host) holds it, this one leaves the meetings marked for it to index.
+    /// Tells the indexer during a harvest (each meeting as it is written) and after it (the catch-up). The index is
+    /// opened only then, and one process writes it at a time: when another process (the web host) holds it, this one
+    /// leaves the meetings marked for it to index.
     /// </summary>
-    private sealed partial class SearchCatchUp(IServiceProvider services, ILogger<SearchCatchUp> logger) : IMeetingsChangedHandler
+    private sealed partial class SearchCatchUp(IServiceProvider services, ILogger<SearchCatchUp> logger) : IMeetingsChangedHandler, IWrittenMeetingsFollower
     {
+        public async Task FollowAsync(ChannelReader<WrittenMeeting> written, IWrittenMeetingMarks marks, CancellationToken cancellationToken)
+        {
+            try
+            {
+                await services.GetRequiredService<SearchIndexer>().FollowAsync(written, marks, cancellationToken);
+            }
+            catch (Lucene.Net.Store.LockObtainFailedException e)
+            {
+                LogBusy(e.Message);
+            }
+        }
+
         public async Task MeetingsChangedAsync(CancellationToken cancellationToken)
         {
             try

@@ -1,0 +1,53 @@
+using System.Data.Common;
+using MeetingTracker.Core.Meetings;
+using MeetingTracker.Core.Storage;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace MeetingTracker.Core.Harvesting;
+
+/// <summary>
+/// Sets <see cref="Meeting.Indexed"/> for meetings still holding the read that was indexed (same <see cref="Meeting.ReadAt"/>),
+/// with one prepared command in the context's transaction: thousands of marks a run, one statement each through EF would
+/// cost more than the indexing they follow. Names and conversions come from the EF model, as in <c>LineBulkInsert</c>.
+/// </summary>
+internal static class IndexedMarks
+{
+    public static async Task SetAsync(TrackerDb db, IReadOnlyList<WrittenMeeting> meetings, CancellationToken cancellationToken)
+    {
+        var entity = db.Model.FindEntityType(typeof(Meeting))!;
+        var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
+        var sql = db.GetService<ISqlGenerationHelper>();
+        var id = entity.FindProperty(nameof(Meeting.Id))!;
+        var readAt = entity.FindProperty(nameof(Meeting.ReadAt))!;
+        var indexed = entity.FindProperty(nameof(Meeting.Indexed))!;
+        string Column(IProperty p) => sql.DelimitIdentifier(p.GetColumnName(table)!);
+
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        command.CommandText = $"UPDATE {sql.DelimitIdentifier(table.Name, table.Schema)} SET {Column(indexed)} = @indexed WHERE {Column(id)} = @id AND {Column(readAt)} = @readAt";
+        Parameter(command, "@indexed").Value = Provider(indexed, true);
+        var idParameter = Parameter(command, "@id");
+        var readAtParameter = Parameter(command, "@readAt");
+        await command.PrepareAsync(cancellationToken);
+        foreach (var meeting in meetings)
+        {
+            idParameter.Value = meeting.MeetingId;
+            readAtParameter.Value = Provider(readAt, meeting.ReadAt);
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
+
+    private static DbParameter Parameter(DbCommand command, string name)
+    {
+        var p = command.CreateParameter();
+        p.ParameterName = name;
+        command.Parameters.Add(p);
+        return p;
+    }
+
+    private static object Provider(IProperty property, object value)
+        => (property.GetValueConverter() is { } converter ? converter.ConvertToProvider(value) : value) ?? DBNull.Value;
+}
