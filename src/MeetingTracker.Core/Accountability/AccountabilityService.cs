@@ -56,8 +56,9 @@ public sealed class AccountabilityService(IDbContextFactory<TrackerDb> dbFactory
         {
             if (h.Generation != gen || (h.Snapshot.Stamp != seen.Stamp && now - h.ReadAt >= RebuildEvery)) _ = Rebuild();
 
-            // Older than the data: a page made from it must not be kept by the page cache (Caching.StaleAnswers).
-            if (h.Generation != gen || h.Snapshot.Stamp != seen.Stamp) Caching.StaleAnswers.Mark();
+            // Older than the data: a page made from it must not be kept by the page cache (Caching.StaleAnswers). A stamp
+            // read before the snapshot was built says nothing about it.
+            if (h.Generation != gen || (h.Snapshot.Stamp != seen.Stamp && seen.At >= h.ReadAt)) Caching.StaleAnswers.Mark();
             return h.Snapshot;
         }
 

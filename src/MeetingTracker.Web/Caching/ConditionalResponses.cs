@@ -11,8 +11,9 @@ namespace MeetingTracker.Web.Caching;
 /// from its bytes (SHA-256) and a Last-Modified set before the first byte goes out, so the page cache stores them with
 /// the page and answers a revisit that presents either with a 304 (ASP.NET Core's output cache does); a render
 /// that matches what the client holds is a 304 here. Cache-Control says who may keep it: a shared answer
-/// <c>public, no-cache</c> (a reverse proxy or browser keeps it and revalidates each time, which costs a 304), a
-/// signed-in answer <c>private, no-cache</c>; both vary by Cookie. A render that overlapped an eviction, or used a stale
+/// <c>public, no-cache</c> (a reverse proxy or browser keeps it and revalidates each time, which costs a 304), varied
+/// by Cookie; an answer that set a cookie <c>private, no-cache</c>. Signed-in answers are left as they are (their
+/// antiforgery token makes them <c>no-cache, no-store</c>). A render that overlapped an eviction, or used a stale
 /// answer (<see cref="StaleAnswers"/>) with no harvest of this process running to evict it at its end, is served but
 /// not stored.
 /// </summary>
@@ -22,7 +23,9 @@ public sealed class ConditionalResponses(RequestDelegate next, PageCacheEviction
     {
         ArgumentNullException.ThrowIfNull(context);
         var request = context.Request;
-        if (context.Features.Get<IOutputCacheFeature>()?.Context is not { } cache || !(HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method)))
+        // Only shared answers: a signed-in page carries a fresh antiforgery token each time (never the same bytes twice)
+        // and says itself that it is not to be stored; buffering and hashing it would only cost.
+        if (context.Features.Get<IOutputCacheFeature>()?.Context is not { EnableOutputCaching: true } cache || !(HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method)))
         {
             await next(context);
             return;
