@@ -57,8 +57,8 @@ public static partial class Wrk
             errors);
     }
 
-    // wrk prints durations as 812.00us, 1.23ms, 2.01s or 1.00m.
-    private static double Duration(string text)
+    /// <summary>A wrk duration (812.00us, 1.23ms, 2.01s or 1.00m) in milliseconds.</summary>
+    public static double Duration(string text)
     {
         var match = DurationText().Match(text);
         if (!match.Success) throw new FormatException($"wrk duration '{text}'");

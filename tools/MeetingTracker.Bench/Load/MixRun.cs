@@ -39,29 +39,11 @@ public static partial class MixRun
     public static MixResult Parse(string report, DateTimeOffset started, DateTimeOffset ended)
     {
         var wrk = Wrk.Parse(report);
-        var max = LatencyLine().Match(report) is { Success: true } m ? Milliseconds(m.Groups[1].Value) : double.NaN;
+        var max = LatencyLine().Match(report) is { Success: true } m ? Wrk.Duration(m.Groups[1].Value) : double.NaN;
         var timeouts = SocketTimeouts().Match(report) is { Success: true } t ? long.Parse(t.Groups[1].Value, CultureInfo.InvariantCulture) : 0;
         var non = NonSuccess().Match(report) is { Success: true } n ? long.Parse(n.Groups[1].Value, CultureInfo.InvariantCulture) : 0;
         return new MixResult(wrk, max, timeouts, non, started, ended);
     }
-
-    // wrk prints durations as 812.00us, 1.23ms, 2.01s or 1.00m.
-    private static double Milliseconds(string text)
-    {
-        var match = DurationText().Match(text);
-        if (!match.Success) throw new FormatException($"wrk duration '{text}'");
-        var value = double.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture);
-        return match.Groups[2].Value switch
-        {
-            "us" => value / 1000,
-            "ms" => value,
-            "s" => value * 1000,
-            _ => value * 60_000,
-        };
-    }
-
-    [GeneratedRegex(@"^([\d.]+)(us|ms|s|m)$")]
-    private static partial Regex DurationText();
 
     // "    Latency   112.31ms   80.12ms   1.92s    75.00%": average, deviation, maximum.
     [GeneratedRegex(@"^\s+Latency\s+\S+\s+\S+\s+(\S+)", RegexOptions.Multiline)]
