@@ -28,26 +28,15 @@ internal static class IndexedMarks
         await using var command = db.Database.GetDbConnection().CreateCommand();
         command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
         command.CommandText = $"UPDATE {sql.DelimitIdentifier(table.Name, table.Schema)} SET {Column(indexed)} = @indexed WHERE {Column(id)} = @id AND {Column(readAt)} = @readAt";
-        Parameter(command, "@indexed").Value = Provider(indexed, true);
-        var idParameter = Parameter(command, "@id");
-        var readAtParameter = Parameter(command, "@readAt");
+        LineBulkInsert.Parameter(command, "@indexed").Value = LineBulkInsert.ToProvider(indexed, true);
+        var idParameter = LineBulkInsert.Parameter(command, "@id");
+        var readAtParameter = LineBulkInsert.Parameter(command, "@readAt");
         await command.PrepareAsync(cancellationToken);
         foreach (var meeting in meetings)
         {
             idParameter.Value = meeting.MeetingId;
-            readAtParameter.Value = Provider(readAt, meeting.ReadAt);
+            readAtParameter.Value = LineBulkInsert.ToProvider(readAt, meeting.ReadAt);
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
     }
-
-    private static DbParameter Parameter(DbCommand command, string name)
-    {
-        var p = command.CreateParameter();
-        p.ParameterName = name;
-        command.Parameters.Add(p);
-        return p;
-    }
-
-    private static object Provider(IProperty property, object value)
-        => (property.GetValueConverter() is { } converter ? converter.ConvertToProvider(value) : value) ?? DBNull.Value;
 }

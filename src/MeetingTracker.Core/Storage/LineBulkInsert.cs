@@ -40,7 +40,8 @@ internal static class LineBulkInsert
         }
     }
 
-    private static DbParameter Parameter(DbCommand command, string name)
+    /// <summary>A new parameter of <paramref name="command"/> (prepared statements of the harvest's writer).</summary>
+    internal static DbParameter Parameter(DbCommand command, string name)
     {
         var p = command.CreateParameter();
         p.ParameterName = name;
@@ -48,6 +49,7 @@ internal static class LineBulkInsert
         return p;
     }
 
-    private static object ToProvider(IProperty property, object? value)
+    /// <summary>A value as the database stores it (through the property's converter).</summary>
+    internal static object ToProvider(IProperty property, object? value)
         => (property.GetValueConverter() is { } converter && value is not null ? converter.ConvertToProvider(value) : value) ?? DBNull.Value;
 }
