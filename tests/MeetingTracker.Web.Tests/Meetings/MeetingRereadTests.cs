@@ -25,6 +25,15 @@ public sealed class MeetingRereadTests
         File.WriteAllText(log, File.ReadAllText(log).Replace("#topic " + topic, "#topic Renamed topic", StringComparison.Ordinal));
         File.SetLastWriteTimeUtc(log, File.GetLastWriteTimeUtc(log).AddMinutes(1));
         await host.Services.GetRequiredService<HarvestJob>().RunAsync(TrackerHost.SourceName, ct);
+
+        // The harvest read it again (else the page has nothing new to show: a failure here is the harvest's, not the pages').
+        await using (var check = host.Db())
+        {
+            Assert.True(
+                await check.Topics.AnyAsync(t => t.MeetingId == meeting.Id && t.Title == "Renamed topic", ct),
+                "the harvest did not re-read the meeting: " + string.Join("; ", await check.Runs.OrderBy(r => r.Id).Select(r => r.Status + " " + r.MeetingsUpdated + " updated " + r.Error).ToListAsync(ct)));
+        }
+
         var after = await client.GetStringAsync(new Uri("/" + Links.Meeting(meeting.Id), UriKind.Relative), ct);
 
         Assert.Contains(System.Net.WebUtility.HtmlEncode(topic), before, StringComparison.Ordinal);
