@@ -9,8 +9,9 @@ public static class Servers
     /// <summary>
     /// The web host as a user runs it (<c>dotnet run -c Release</c>, Production environment, warnings-only logging),
     /// over <paramref name="dataDir"/>. Its one source is the corpus's, already harvested, so it does not harvest.
+    /// <paramref name="settings"/> are more <c>--key value</c> pairs (another source, log levels).
     /// </summary>
-    public static ServerProcess StartWebHost(string repo, string dataDir, string tree, string sourceName, int port)
+    public static ServerProcess StartWebHost(string repo, string dataDir, string tree, string sourceName, int port, params string[] settings)
     {
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = repo };
         foreach (var arg in new[]
@@ -23,7 +24,7 @@ public static class Servers
             "--MeetingTracker:Sources:0:Schedule", "0 3 1 1 *",
             "--Logging:LogLevel:Default", "Warning",
             "--Logging:LogLevel:Hangfire", "Warning",
-        })
+        }.Concat(settings))
         {
             start.ArgumentList.Add(arg);
         }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using MeetingTracker.Bench.Http;
 
@@ -17,28 +16,12 @@ public static class LoadHost
     {
         var at = harvestAt.UtcDateTime;
         var cron = string.Create(CultureInfo.InvariantCulture, $"{at.Second} {at.Minute} {at.Hour} {at.Day} {at.Month} *");
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = repo };
-        foreach (var arg in new[]
-        {
-            "run", "--project", Path.Combine(repo, "src", "MeetingTracker.Web"), "-c", "Release", "--no-launch-profile", "--",
-            "--urls", Url(port),
-            "--MeetingTracker:DataDir", dataDir,
-            "--MeetingTracker:Sources:0:Name", Search.SearchCorpus.SourceName,
-            "--MeetingTracker:Sources:0:Location", corpusTree,
-            "--MeetingTracker:Sources:0:Schedule", "0 3 1 1 *",
+        return Servers.StartWebHost(
+            repo, dataDir, corpusTree, Search.SearchCorpus.SourceName, port,
             "--MeetingTracker:Sources:1:Name", NewSourceName,
             "--MeetingTracker:Sources:1:Location", newTree,
             "--MeetingTracker:Sources:1:Schedule", cron,
-            "--Logging:LogLevel:Default", "Warning",
-            "--Logging:LogLevel:Hangfire", "Warning",
-            "--Logging:LogLevel:MeetingTracker.Web.Jobs", "Information",
-        })
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        return ServerProcess.Start(start);
+            "--Logging:LogLevel:MeetingTracker.Web.Jobs", "Information");
     }
 
     public static string Url(int port) => "http://127.0.0.1:" + port.ToString(CultureInfo.InvariantCulture);
