@@ -61,7 +61,7 @@ public static class AccountabilityQueries
 
         var wanted = noteMeetings.Union(backMeetings).ToList();
         var topics = await db.Topics.AsNoTracking().Where(t => wanted.Contains(t.MeetingId))
-            .Select(t => new TopicTitle(t.MeetingId, t.Ordinal, t.Title)).ToListAsync(cancellationToken);
+            .Select(t => new TopicHeading(t.MeetingId, t.Ordinal, t.Title)).ToListAsync(cancellationToken);
         var followUps = FollowUpTopics.Find(actions, topics, meetings);
         var titles = topics.ToDictionary(t => (t.MeetingId, t.Ordinal), t => t.Title);
         return [.. items.Select(i => new NoteCandidate(i.Id, i.MeetingId, i.Number, i.Kind, i.Time, i.Text,

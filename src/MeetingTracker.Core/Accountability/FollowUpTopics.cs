@@ -4,7 +4,7 @@ namespace MeetingTracker.Core.Accountability;
 public sealed record TopicAction(int MeetingId, int TopicOrdinal, string Text);
 
 /// <summary>A meeting's topic.</summary>
-public sealed record TopicTitle(int MeetingId, int Ordinal, string Title);
+public sealed record TopicHeading(int MeetingId, int Ordinal, string Title);
 
 /// <summary>
 /// The topics under which a team follows up its actions, found by what happens under them, not by their wording
@@ -12,12 +12,13 @@ public sealed record TopicTitle(int MeetingId, int Ordinal, string Title);
 /// language): a topic under which an action of an earlier meeting of the team comes back (an <c>#action</c> with the
 /// same normalised text, <see cref="ActionText.Normalize"/>) is one; and since teams repeat their agenda, so is every
 /// topic of the team with the same title (normalised: case, spaces and punctuation aside) as one of those, in any of
-/// its meetings, including meetings where nothing came back.
+/// its meetings, including meetings where nothing came back. Titles are compared as the topic pages compare them
+/// (<see cref="Topics.TopicTitle"/>: numbering, dates, case and punctuation aside).
 /// </summary>
 public static class FollowUpTopics
 {
     public static HashSet<(int MeetingId, int Ordinal)> Find(
-        IReadOnlyList<TopicAction> actions, IReadOnlyList<TopicTitle> topics, IReadOnlyList<TeamMeeting> meetings)
+        IReadOnlyList<TopicAction> actions, IReadOnlyList<TopicHeading> topics, IReadOnlyList<TeamMeeting> meetings)
     {
         ArgumentNullException.ThrowIfNull(actions);
         ArgumentNullException.ThrowIfNull(topics);
@@ -55,5 +56,5 @@ public static class FollowUpTopics
     }
 
     private static string Title(string title)
-        => string.Concat(title.Where(char.IsLetterOrDigit)).ToLowerInvariant();
+        => Topics.TopicTitle.Slug(Topics.TopicTitle.Of(title).Key) is var slug && slug != Topics.TopicTitle.EmptySlug ? slug : string.Empty;
 }

@@ -15,6 +15,8 @@ public static class TeamsApi
             .WithSummary("Every team with its meeting, people and action counts, the most recently active first.");
         api.MapGet("/teams/{key}", GetAsync).WithName("GetTeam")
             .WithSummary("One team (by key, or by an alias: the answer carries the key) with a page of its meetings, newest first.");
+        api.MapGet("/teams/{key}/topics", TopicsAsync).WithName("ListTeamTopics").CacheOutput(Caching.PageCacheSetup.PolicyName)
+            .WithSummary("The team's topics (#topic titles with numbering, dates, case and punctuation aside): how many meetings discussed each, first and last time, and whether it is a routine item of the team's meetings; most recently discussed first.");
         return api;
     }
 
@@ -26,6 +28,16 @@ public static class TeamsApi
             t.Key, t.Name, t.Meetings, t.FirstMeeting, t.LastMeeting, t.People, t.Actions, t.RecentActions,
             Links.Absolute(site, Links.Team(t.Key)),
             t.LastMeetingId is { } id ? Links.Absolute(site, Links.Meeting(id)) : null))]);
+    }
+
+    private static async Task<Results<Ok<IReadOnlyList<TopicResponse>>, NotFound>> TopicsAsync(
+        string key, HttpContext context, TeamQueries queries, TopicQueries topics, CancellationToken cancellationToken)
+    {
+        if (await queries.FindAsync(key, cancellationToken) is not { } team) return TypedResults.NotFound();
+        if (await queries.DigestAsync(team.Id, cancellationToken) is not { } digest) return TypedResults.NotFound();
+        Caching.PageTags.Add(context, Caching.PageTags.Team(digest.Header.Key));
+        var all = await topics.TopicsAsync(team.Id, cancellationToken);
+        return TypedResults.Ok<IReadOnlyList<TopicResponse>>([.. all.Select(t => new TopicResponse(t.Slug, t.Title, t.Meetings.Count, t.First, t.Last, t.Routine))]);
     }
 
     private static async Task<Results<Ok<TeamDetailResponse>, NotFound>> GetAsync(
@@ -45,6 +57,9 @@ public static class TeamsApi
             new PageOf<TeamMeetingResponse>(meetings, timeline.Page, timeline.PageSize, timeline.Total)));
     }
 }
+
+/// <summary>One of a team's topics (the contract of GET /api/teams/{team}/topics).</summary>
+public sealed record TopicResponse(string Slug, string Title, int Meetings, DateTimeOffset First, DateTimeOffset Last, bool Routine);
 
 public sealed record TeamResponse(
     string Key,

@@ -47,11 +47,12 @@ public sealed class DoneNotesTests
     public void A_follow_up_topic_is_one_where_earlier_actions_come_back_and_every_topic_of_the_team_titled_the_same()
     {
         // Team 1: meeting 10 raises an action under "Agenda"; meeting 11 carries it under "Stand der Dinge"; meeting 12
-        // has "stand der dinge!" with nothing carried, and "Follow-up" with nothing carried. Team 2 has "Stand der Dinge" too.
+        // has "3/ stand der dinge!" (numbered: the same title) with nothing carried, and "Follow-up" with nothing carried.
+        // Team 2 has "Stand der Dinge" too.
         TopicAction[] actions = [new(10, 1, "bob to rotate the keys"), new(11, 2, "Bob to rotate the keys."), new(12, 1, "alice to write the notes")];
-        TopicTitle[] topics =
+        TopicHeading[] topics =
         [
-            new(10, 1, "Agenda"), new(11, 1, "Roll call"), new(11, 2, "Stand der Dinge"), new(12, 1, "stand der dinge!"),
+            new(10, 1, "Agenda"), new(11, 1, "Roll call"), new(11, 2, "Stand der Dinge"), new(12, 1, "3/ stand der dinge!"),
             new(12, 2, "Follow-up on action items"), new(20, 1, "Stand der Dinge"),
         ];
 

@@ -20,6 +20,10 @@ public static class Links
 
     public static string TeamLatest(string key) => Team(key) + "/latest";
 
+    public static string TeamTopics(string key) => Team(key) + "/topics";
+
+    public static string TeamTopic(string key, string slug) => TeamTopics(key) + "/" + Uri.EscapeDataString(slug);
+
     /// <summary>A person's page by name; the page also resolves any of the person's nicks.</summary>
     public static string Person(string name) => "people/" + Uri.EscapeDataString(name);
 

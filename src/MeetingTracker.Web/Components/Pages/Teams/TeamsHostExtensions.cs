@@ -14,6 +14,7 @@ public static class TeamsHostExtensions
         builder.Services.AddSingleton<DigestCache>();
         builder.Services.AddSingleton<IMeetingsChangedHandler>(sp => sp.GetRequiredService<DigestCache>());
         builder.Services.AddSingleton<TeamQueries>();
+        builder.Services.AddSingleton<TopicQueries>();
         builder.Services.AddSingleton<PersonQueries>();
         builder.Services.AddSingleton<StatsQueries>();
         builder.Services.AddSingleton<AccountabilityTallies>();
