@@ -32,6 +32,7 @@ public static class CliApp
             TokensCommand.Create(stdout, stderr),
             RemindCommand.Create(stdout, stderr, configuration),
             MailCommand.Create(stdout, stderr, configuration),
+            AgendaCommand.Create(stdout, stderr, configuration),
             BackupCommand.CreateBackup(stdout, stderr),
             BackupCommand.CreateRestore(stdout, stderr),
         };

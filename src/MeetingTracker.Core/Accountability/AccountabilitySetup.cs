@@ -13,6 +13,7 @@ public static class AccountabilitySetup
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<AccountabilityService>();
         services.TryAddSingleton<Events.EventLedger>();
+        services.TryAddSingleton<Topics.AgendaReader>();
         services.AddSingleton<IMeetingsChangedHandler>(sp => sp.GetRequiredService<AccountabilityService>());
         return services.AddOptions<AccountabilityOptions>()
             .Validate(o => o.Problem() is null, "invalid MeetingTracker:Accountability options (DueDays and FollowUpDays: 1 to 3650)")

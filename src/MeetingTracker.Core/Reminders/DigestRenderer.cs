@@ -16,11 +16,11 @@ public sealed class ReminderLinks(Uri root, ReminderTokens tokens, DateTimeOffse
     /// <summary>The moment the digest is made at (its answers are issued then).</summary>
     public DateTimeOffset IssuedAt => issuedAt;
 
-    public string Action(int chainId) => Link(string.Create(CultureInfo.InvariantCulture, $"actions/{chainId}"));
+    public string Action(int chainId) => Link(SitePaths.Action(chainId));
 
-    public string Idea(int ideaId) => Link(string.Create(CultureInfo.InvariantCulture, $"ideas/{ideaId}"));
+    public string Idea(int ideaId) => Link(SitePaths.Idea(ideaId));
 
-    public string Team(ReminderTeam team) => Link("teams/" + Uri.EscapeDataString(team.Key));
+    public string Team(ReminderTeam team) => Link(SitePaths.Team(team.Key));
 
     public string TeamActions(ReminderTeam team, string state) => Link($"actions?team={Uri.EscapeDataString(team.Key)}&state={state}");
 

@@ -1,3 +1,6 @@
+using MeetingTracker.Core.Storage;
+using Microsoft.EntityFrameworkCore;
+
 namespace MeetingTracker.Core.Topics;
 
 /// <summary>One <c>#topic</c> of one meeting, as the catalog reads it.</summary>
@@ -30,6 +33,18 @@ public static class TopicCatalog
 
     /// <summary>The share of the team's meetings since the topic first came up that a routine topic reaches.</summary>
     public const double RoutineShare = 0.5;
+
+    /// <summary>The team's topics from every <c>#topic</c> of its meetings (two queries).</summary>
+    public static async Task<IReadOnlyList<TeamTopic>> ReadAsync(TrackerDb db, int teamId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var meetings = await db.Meetings.AsNoTracking().Where(m => m.TeamId == teamId)
+            .Select(m => new { m.Id, m.StartedAt }).ToListAsync(cancellationToken);
+        var mentions = await db.Topics.AsNoTracking()
+            .Join(db.Meetings.Where(m => m.TeamId == teamId), t => t.MeetingId, m => m.Id, (t, m) => new TopicMention(t.MeetingId, m.StartedAt, t.Ordinal, t.Title))
+            .ToListAsync(cancellationToken);
+        return Build(mentions, meetings.Select(m => (m.Id, m.StartedAt)));
+    }
 
     /// <summary>Groups a team's topic mentions into its topics, most recently discussed first.</summary>
     /// <param name="mentions">Every topic of the team's meetings (any order).</param>

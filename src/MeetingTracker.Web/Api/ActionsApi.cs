@@ -2,6 +2,8 @@ using MeetingTracker.Web.Components.Common;
 using MeetingTracker.Web.Components.Pages.Actions;
 using Microsoft.AspNetCore.Http.HttpResults;
 
+using MeetingTracker.Core.Accountability.Events;
+
 namespace MeetingTracker.Web.Api;
 
 /// <summary>The /api routes of actions.</summary>

@@ -3,6 +3,8 @@ using MeetingTracker.Web.Components.Pages.Actions;
 using MeetingTracker.Web.Components.Pages.Ideas;
 using Microsoft.AspNetCore.Http.HttpResults;
 
+using MeetingTracker.Core.Accountability.Events;
+
 namespace MeetingTracker.Web.Api;
 
 /// <summary>The /api routes of ideas.</summary>

@@ -1,3 +1,4 @@
+using MeetingTracker.Core.Topics;
 using MeetingTracker.Web.Components.Common;
 using MeetingTracker.Web.Components.Pages.Teams;
 using MeetingTracker.Web.Feeds;
@@ -15,6 +16,8 @@ public static class TeamsApi
             .WithSummary("Every team with its meeting, people and action counts, the most recently active first.");
         api.MapGet("/teams/{key}", GetAsync).WithName("GetTeam")
             .WithSummary("One team (by key, or by an alias: the answer carries the key) with a page of its meetings, newest first.");
+        api.MapGet("/teams/{key}/agenda", AgendaAsync).WithName("GetTeamAgenda").CacheOutput(Caching.PageCacheSetup.PolicyName)
+            .WithSummary("The agenda of the team's next meeting: ?format=meetbot (commands to paste into the channel), markdown or text; without a format, as JSON.");
         api.MapGet("/teams/{key}/topics", TopicsAsync).WithName("ListTeamTopics").CacheOutput(Caching.PageCacheSetup.PolicyName)
             .WithSummary("The team's topics (#topic titles with numbering, dates, case and punctuation aside): how many meetings discussed each, first and last time, and whether it is a routine item of the team's meetings; most recently discussed first.");
         return api;
@@ -38,6 +41,22 @@ public static class TeamsApi
         Caching.PageTags.Add(context, Caching.PageTags.Team(digest.Header.Key));
         var all = await topics.TopicsAsync(team.Id, cancellationToken);
         return TypedResults.Ok<IReadOnlyList<TopicResponse>>([.. all.Select(t => new TopicResponse(t.Slug, t.Title, t.Meetings.Count, t.First, t.Last, t.Routine))]);
+    }
+
+    private static async Task<Results<Ok<Agenda>, ContentHttpResult, NotFound, ProblemHttpResult>> AgendaAsync(
+        string key, string? format, HttpContext context, TeamQueries queries, AgendaReader reader, CancellationToken cancellationToken)
+    {
+        var chosen = AgendaWriter.ParseFormat(format);
+        if (format is not null && chosen is null)
+        {
+            return TypedResults.Problem($"format '{format}' is not one of meetbot, markdown, text", statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        if (await queries.FindAsync(key, cancellationToken) is not { } team) return TypedResults.NotFound();
+        Caching.PageTags.Add(context, Caching.PageTags.Team(team.Key), Caching.PageTags.TeamAccountability(team.Key));
+        var agenda = await reader.ReadAsync(team.Id, SiteUri.Of(context.Request), cancellationToken);
+        if (chosen is not { } f) return TypedResults.Ok(agenda);
+        return TypedResults.Text(AgendaWriter.Write(agenda, f), f == AgendaFormat.Markdown ? "text/markdown; charset=utf-8" : "text/plain; charset=utf-8");
     }
 
     private static async Task<Results<Ok<TeamDetailResponse>, NotFound>> GetAsync(

@@ -1,4 +1,5 @@
 using System.Globalization;
+using MeetingTracker.Core;
 
 namespace MeetingTracker.Web.Components.Common;
 
@@ -16,18 +17,20 @@ public static class Links
     public const string Stats = "stats";
     public const string AllMeetingsFeed = "feeds/meetings.atom";
 
-    public static string Team(string key) => "teams/" + Uri.EscapeDataString(key);
+    public static string Team(string key) => SitePaths.Team(key);
 
     public static string TeamLatest(string key) => Team(key) + "/latest";
 
-    public static string TeamTopics(string key) => Team(key) + "/topics";
+    public static string TeamTopics(string key) => SitePaths.TeamTopics(key);
 
-    public static string TeamTopic(string key, string slug) => TeamTopics(key) + "/" + Uri.EscapeDataString(slug);
+    public static string TeamTopic(string key, string slug) => SitePaths.TeamTopic(key, slug);
+
+    public static string TeamAgenda(string key) => SitePaths.TeamAgenda(key);
 
     /// <summary>A person's page by name; the page also resolves any of the person's nicks.</summary>
     public static string Person(string name) => "people/" + Uri.EscapeDataString(name);
 
-    public static string Meeting(int id) => "meetings/" + id.ToString(CultureInfo.InvariantCulture);
+    public static string Meeting(int id) => SitePaths.Meeting(id);
 
     /// <summary>The <c>l-N</c> anchor of a log line on the meeting page (MeetBot's own anchor name).</summary>
     public static string LogLine(int meetingId, int line) => Meeting(meetingId) + "#" + LineAnchor(line);
@@ -40,9 +43,9 @@ public static class Links
     public static string Item(int meetingId, int number) => Meeting(meetingId) + "#" + ItemAnchor(number);
 
     /// <summary>An action chain's page, by the chain's id (its first item's).</summary>
-    public static string Action(int chainId) => "actions/" + chainId.ToString(CultureInfo.InvariantCulture);
+    public static string Action(int chainId) => SitePaths.Action(chainId);
 
-    public static string Idea(int ideaId) => "ideas/" + ideaId.ToString(CultureInfo.InvariantCulture);
+    public static string Idea(int ideaId) => SitePaths.Idea(ideaId);
 
     public const string Help = "help";
 

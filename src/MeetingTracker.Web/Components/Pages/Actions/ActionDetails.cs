@@ -73,7 +73,7 @@ public sealed class ActionDetails(ActionStandings standings, IDbContextFactory<T
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var team = await db.Teams.AsNoTracking().Where(t => t.Id == chain.TeamId).Select(t => new TeamLink(t.Key, t.Name)).FirstOrDefaultAsync(cancellationToken)
             ?? new TeamLink("unnamed", "unnamed");
-        var owners = await ActionQueries.OwnersAsync(db, [standing], cancellationToken);
+        var owners = await OwnerLinks.OfAsync(db, [standing], cancellationToken);
         var record = standing.Record;
         var names = await OwnerResolver.LoadAsync(
             db, record.Events.Select(e => new OwnerRef(e.AccountId, null)).Concat(record.EarlierOwners).Concat(record.Offers.Select(o => new OwnerRef(o.AccountId, null))), cancellationToken);

@@ -1,3 +1,5 @@
+using MeetingTracker.Core.Accountability.Events;
+
 namespace MeetingTracker.Web.Components.Pages.Actions;
 
 /// <summary>Which actions to list: the /actions form and GET /api/actions share it. Empty values mean "any".</summary>
@@ -7,9 +9,6 @@ public sealed record ActionQuery(
     string? Team = null, string? Person = null, string? State = null, int? MinAgeDays = null, string? Sort = null, int? Page = null, int? PageSize = null);
 
 public sealed record TeamLink(string Key, string Name);
-
-/// <summary>An owner of an action: the person's page name (null for an account with no verified person) and the nick as the action spelled it (or as claimed).</summary>
-public sealed record OwnerLink(string? Name, string Nick);
 
 /// <summary>
 /// One action chain, shown at its latest occurrence. <see cref="Id"/> is the chain's (its first item's id);

@@ -95,25 +95,9 @@ public sealed class ActionQueries(AccountabilityService accountability, ActionSt
             _ => kept,
         };
         var shown = chosen.Skip((page - 1) * size).Take(size).ToList();
-        var owners = await OwnersAsync(db, [.. shown.Select(j => j.State)], cancellationToken);
+        var owners = await OwnerLinks.OfAsync(db, [.. shown.Select(j => j.State)], cancellationToken);
         var rows = shown.Select(j => Row(j.State, j.Age, teamOf, owners)).ToList();
         return new ActionList(new PageOf<ActionRow>(rows, page, size, kept.Count), StateCounts.Of(all), [.. teams.Select(t => t.Link)], accountability.DueDays);
-    }
-
-    /// <summary>
-    /// The owners of each action (by chain id), in one read: the logs' owners of its latest occurrence, or, once the
-    /// site gave it to someone (taken, reassigned, released), those.
-    /// </summary>
-    public static async Task<ILookup<int, OwnerLink>> OwnersAsync(TrackerDb db, IReadOnlyList<ActionStanding> actions, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(actions);
-        var fromLogs = await OwnersAsync(db, [.. actions.Where(a => !a.OwnersReplaced).Select(a => a.Chain.Latest.ItemId)], cancellationToken);
-        var given = actions.Where(a => a.OwnersReplaced).ToList();
-        var resolver = await OwnerResolver.LoadAsync(db, given.SelectMany(a => a.Record.Owners!), cancellationToken);
-        return actions.SelectMany(a => a.OwnersReplaced
-                ? a.Record.Owners!.Select(o => (a.Id, Owner: resolver.Link(o)))
-                : fromLogs[a.Chain.Latest.ItemId].Select(o => (a.Id, Owner: o)))
-            .ToLookup(p => p.Id, p => p.Owner);
     }
 
     /// <summary>The chains a person owns now: through the logs (where the site did not replace the owners) or given by the site.</summary>
@@ -126,15 +110,6 @@ public sealed class ActionQueries(AccountabilityService accountability, ActionSt
         var resolver = await OwnerResolver.LoadAsync(db, replaced.SelectMany(a => a.Value.Owners!), cancellationToken);
         var given = replaced.Where(a => a.Value.Owners!.Any(o => resolver.People(o).Contains(personId))).Select(a => a.Key).ToHashSet();
         return [.. standings.Snapshot.Actions.Where(c => standings.Ledger.Action(c.Id).Owners is null ? items.Contains(c.Latest.ItemId) : given.Contains(c.Id))];
-    }
-
-    private static async Task<ILookup<int, OwnerLink>> OwnersAsync(TrackerDb db, List<int> itemIds, CancellationToken cancellationToken)
-    {
-        var owners = await db.ItemOwners.AsNoTracking()
-            .Where(o => itemIds.Contains(o.ItemId))
-            .Select(o => new { o.ItemId, o.Person!.Name, o.Nick })
-            .ToListAsync(cancellationToken);
-        return owners.OrderBy(o => o.Nick, StringComparer.OrdinalIgnoreCase).ToLookup(o => o.ItemId, o => new OwnerLink(o.Name, o.Nick));
     }
 
     private static ActionRow Row(ActionStanding standing, int age, Dictionary<int, AccountabilityLookups.TeamRow> teams, ILookup<int, OwnerLink> owners)

@@ -1,6 +1,8 @@
 using MeetingTracker.Web.Components.Common;
 using MeetingTracker.Web.Components.Pages.Actions;
 
+using MeetingTracker.Core.Accountability.Events;
+
 namespace MeetingTracker.Web.Components.Pages.Ideas;
 
 /// <summary>

@@ -64,12 +64,7 @@ public sealed class TopicQueries(IDbContextFactory<TrackerDb> dbFactory, DigestC
     private async Task<IReadOnlyList<TeamTopic>> BuildTopicsAsync(int teamId, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var meetings = await db.Meetings.AsNoTracking().Where(m => m.TeamId == teamId)
-            .Select(m => new { m.Id, m.StartedAt }).ToListAsync(cancellationToken);
-        var mentions = await db.Topics.AsNoTracking()
-            .Join(db.Meetings.Where(m => m.TeamId == teamId), t => t.MeetingId, m => m.Id, (t, m) => new TopicMention(t.MeetingId, m.StartedAt, t.Ordinal, t.Title))
-            .ToListAsync(cancellationToken);
-        return TopicCatalog.Build(mentions, meetings.Select(m => (m.Id, m.StartedAt)));
+        return await TopicCatalog.ReadAsync(db, teamId, cancellationToken);
     }
 
     private async Task<IReadOnlyList<TopicMeeting>> BuildMeetingsAsync(TeamTopic topic, CancellationToken cancellationToken)

@@ -1,9 +1,8 @@
-using MeetingTracker.Core.Accountability.Events;
 using MeetingTracker.Core.Accounts;
 using MeetingTracker.Core.Storage;
 using Microsoft.EntityFrameworkCore;
 
-namespace MeetingTracker.Web.Components.Pages.Actions;
+namespace MeetingTracker.Core.Accountability.Events;
 
 /// <summary>
 /// The people behind the owners and champions the site records (<see cref="OwnerRef"/>): an account through its
@@ -83,4 +82,37 @@ public sealed class OwnerResolver
 
     /// <summary>The name shown for an account (what it said is attributed to it).</summary>
     public string AccountName(string accountId) => accounts.TryGetValue(accountId, out var a) ? a.Shown : Core.Accounts.Account.DeletedName;
+}
+
+/// <summary>An owner of an action: the person's page name (null for an account with no verified person) and the nick as the action spelled it (or as claimed).</summary>
+public sealed record OwnerLink(string? Name, string Nick);
+
+/// <summary>Who owns actions now, as the pages, the API and the agenda show them.</summary>
+public static class OwnerLinks
+{
+    /// <summary>
+    /// The owners of each action (by chain id), in one read: the logs' owners of its latest occurrence, or, once the
+    /// site gave it to someone (taken, reassigned, released), those.
+    /// </summary>
+    public static async Task<ILookup<int, OwnerLink>> OfAsync(TrackerDb db, IReadOnlyList<ActionStanding> actions, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(actions);
+        var fromLogs = await OwnersAsync(db, [.. actions.Where(a => !a.OwnersReplaced).Select(a => a.Chain.Latest.ItemId)], cancellationToken);
+        var given = actions.Where(a => a.OwnersReplaced).ToList();
+        var resolver = await OwnerResolver.LoadAsync(db, given.SelectMany(a => a.Record.Owners!), cancellationToken);
+        return actions.SelectMany(a => a.OwnersReplaced
+                ? a.Record.Owners!.Select(o => (a.Id, Owner: resolver.Link(o)))
+                : fromLogs[a.Chain.Latest.ItemId].Select(o => (a.Id, Owner: o)))
+            .ToLookup(p => p.Id, p => p.Owner);
+    }
+
+    private static async Task<ILookup<int, OwnerLink>> OwnersAsync(TrackerDb db, List<int> itemIds, CancellationToken cancellationToken)
+    {
+        var owners = await db.ItemOwners.AsNoTracking()
+            .Where(o => itemIds.Contains(o.ItemId))
+            .Select(o => new { o.ItemId, o.Person!.Name, o.Nick })
+            .ToListAsync(cancellationToken);
+        return owners.OrderBy(o => o.Nick, StringComparer.OrdinalIgnoreCase).ToLookup(o => o.ItemId, o => new OwnerLink(o.Name, o.Nick));
+    }
 }
