@@ -1,3 +1,4 @@
+using MeetingTracker.Core.Accountability.Events;
 using Bunit;
 using MeetingTracker.Web.Components.Common;
 using MeetingTracker.Web.Components.Pages.Actions;

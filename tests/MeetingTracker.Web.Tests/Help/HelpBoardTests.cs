@@ -102,7 +102,7 @@ public sealed class HelpBoardTests(IdeaActSite site) : IClassFixture<IdeaActSite
         using var unknown = await admin.GetAsync(new Uri("/api/ideas?state=done", UriKind.Relative), TestContext.Current.CancellationToken);
 
         Assert.Equal([site.TakeOnIdea], accepted.Items.Select(i => i.Id));
-        Assert.Equal(("accepted", (Web.Components.Pages.Actions.OwnerLink?)null), (accepted.Items[0].State, accepted.Items[0].Champion));
+        Assert.Equal(("accepted", (Core.Accountability.Events.OwnerLink?)null), (accepted.Items[0].State, accepted.Items[0].Champion));
         Assert.DoesNotContain(proposed.Items, i => i.Id == site.TakeOnIdea);
         Assert.All(proposed.Items, i => Assert.Equal("proposed", i.State));
         Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);

@@ -2,20 +2,27 @@ extern alias loggen;
 
 using System.Net;
 using loggen::MeetingTracker.LogGen.Generation;
+using MeetingTracker.Core.Accountability;
 using MeetingTracker.Core.Meetbot;
 using MeetingTracker.Core.Topics;
 using MeetingTracker.Web.Api;
 using MeetingTracker.Web.Tests.Site;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace MeetingTracker.Web.Tests.Teams;
 
 /// <summary>Twelve weekly meetings of two teams: enough for standing items to be told from subjects.</summary>
 public sealed class TopicsFixture() : SiteFixture(new GeneratorOptions { Teams = 2, Weeks = 12, Seed = 15 });
 
-/// <summary>The team's topics, one topic's page and /api/teams/{team}/topics, against what the generator wrote.</summary>
+/// <summary>
+/// The team's topics, one topic's page, /api/teams/{team}/topics and the next meeting's agenda (page and API), against
+/// what the generator wrote and what the accountability snapshot holds.
+/// </summary>
 public sealed class TopicPagesTests(TopicsFixture site) : IClassFixture<TopicsFixture>
 {
+    private static readonly string[] Standing = ["Roll call", "Open floor", "Follow-up on action items"];
+
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     /// <summary>What the generator's meetings of one team say of each topic, counted here from the parsed meetings.</summary>
@@ -118,5 +125,70 @@ public sealed class TopicPagesTests(TopicsFixture site) : IClassFixture<TopicsFi
         Assert.Equal(HttpStatusCode.NotFound, (await site.StatusAsync("/teams/no-such-team/topics")).Status);
         Assert.Equal(HttpStatusCode.NotFound, (await site.StatusAsync("/api/teams/no-such-team/topics")).Status);
         Assert.Equal((HttpStatusCode.MovedPermanently, $"teams/{team}/topics"), await site.StatusAsync($"/teams/{team.ToUpperInvariant()}/topics"));
+    }
+
+    [Fact]
+    public async Task The_agenda_lists_every_open_action_of_the_team_oldest_first_under_its_follow_up_topic()
+    {
+        var (team, _) = await TeamAsync(0);
+        await using var db = site.Host.Db();
+        var teamId = await db.Teams.Where(t => t.Key == team).Select(t => t.Id).SingleAsync(Ct);
+        var accountability = site.Host.Services.GetRequiredService<AccountabilityService>();
+        var snapshot = await accountability.SnapshotAsync(Ct);
+        var expected = snapshot.Actions.Where(c => c.TeamId == teamId && !c.InferState(accountability.Now(), accountability.DueDays).IsClosed())
+            .OrderBy(c => c.First.Time).ThenBy(c => c.Id).Select(c => c.Id).ToList();
+
+        var agenda = await site.JsonAsync<Agenda>($"/api/teams/{team}/agenda");
+
+        Assert.NotEmpty(expected);
+        Assert.Equal(expected, agenda.Actions.Select(a => a.ChainId));
+        Assert.All(agenda.Actions, a => Assert.Equal($"http://localhost/actions/{a.ChainId}", a.Url));
+
+        // The generator's team follows up under "Follow-up on action items", opens with "Roll call", closes with "Open floor"
+        // (and a subject it happened to take up in most meetings lately counts as standing too: the rule is frequency).
+        var routine = (await site.JsonAsync<List<TopicResponse>>($"/api/teams/{team}/topics")).Where(t => t.Routine).Select(t => t.Title).ToHashSet();
+        Assert.Equal("Follow-up on action items", agenda.FollowUp.Title);
+        Assert.Equal($"http://localhost/teams/{team}/topics/follow-up-on-action-items", agenda.FollowUp.Url);
+        Assert.Equal("Roll call", agenda.Opening[0].Title);
+        Assert.Equal("Open floor", agenda.Closing[^1].Title);
+        Assert.Equal(routine.Order(), agenda.Opening.Concat(agenda.Closing).Select(t => t.Title).Append(agenda.FollowUp.Title).Order());
+        Assert.All(agenda.LeftOpen, t => Assert.DoesNotContain(t.Title, Standing));
+    }
+
+    [Fact]
+    public async Task The_agenda_is_given_as_meetbot_commands_markdown_and_text_and_an_unknown_format_is_refused()
+    {
+        var (team, _) = await TeamAsync(1);
+        var agenda = await site.JsonAsync<Agenda>($"/api/teams/{team}/agenda");
+
+        using var meetbot = await site.Client.GetAsync(new Uri($"/api/teams/{team}/agenda?format=meetbot", UriKind.Relative), Ct);
+        var commands = await meetbot.Content.ReadAsStringAsync(Ct);
+        Assert.Equal("text/plain", meetbot.Content.Headers.ContentType!.MediaType);
+        Assert.Equal(agenda.Actions.Select(a => "#action " + a.Text), commands.Split('\n').Where(l => l.StartsWith("#action ", StringComparison.Ordinal)));
+        Assert.StartsWith("#topic ", commands, StringComparison.Ordinal);
+
+        using var markdown = await site.Client.GetAsync(new Uri($"/api/teams/{team}/agenda?format=markdown", UriKind.Relative), Ct);
+        Assert.Equal("text/markdown", markdown.Content.Headers.ContentType!.MediaType);
+        Assert.StartsWith("# Agenda for the next meeting of ", await markdown.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+
+        Assert.Equal(HttpStatusCode.BadRequest, (await site.StatusAsync($"/api/teams/{team}/agenda?format=pdf")).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await site.StatusAsync("/api/teams/no-such-team/agenda?format=text")).Status);
+    }
+
+    [Fact]
+    public async Task The_agenda_page_shows_the_agenda_with_each_action_linked_and_the_three_formats_to_copy()
+    {
+        var (team, _) = await TeamAsync(0);
+        var agenda = await site.JsonAsync<Agenda>($"/api/teams/{team}/agenda");
+
+        var page = await site.DocumentAsync($"/teams/{team}/agenda");
+
+        Assert.Equal(agenda.Actions.Select(a => $"actions/{a.ChainId}"), page.QuerySelectorAll("ul.agenda-actions li > a").Select(a => a.GetAttribute("href")));
+        Assert.Equal(agenda.Opening.Count + 1 + (agenda.Ideas.Count > 0 ? 1 : 0) + agenda.LeftOpen.Count + agenda.Closing.Count, page.QuerySelectorAll("ol.agenda > li").Length);
+        Assert.Equal(AgendaWriter.Write(agenda, AgendaFormat.MeetBot).TrimEnd(), page.QuerySelector("pre.agenda-meetbot")!.TextContent.TrimEnd());
+        Assert.NotNull(page.QuerySelector("pre.agenda-markdown"));
+        Assert.NotNull(page.QuerySelector("pre.agenda-text"));
+        Assert.NotNull((await site.DocumentAsync($"/teams/{team}")).QuerySelector($"main a[href='teams/{team}/agenda']"));
+        Assert.Equal((HttpStatusCode.MovedPermanently, $"teams/{team}/agenda"), await site.StatusAsync($"/teams/{team.ToUpperInvariant()}/agenda"));
     }
 }
