@@ -2,6 +2,7 @@ using MeetingTracker.Core.Accountability;
 using MeetingTracker.Core.Accountability.Events;
 using MeetingTracker.Core.Meetbot;
 using MeetingTracker.Core.Storage;
+using MeetingTracker.Core.Topics;
 using Microsoft.EntityFrameworkCore;
 
 namespace MeetingTracker.Web.Components.Pages.Actions;
@@ -40,7 +41,8 @@ public sealed record ActionDetail(
     IReadOnlyList<Occurrence> Meetings,
     IReadOnlyList<HistoryEntry> History,
     IReadOnlyList<OfferRow> Offers,
-    bool HasOwners);
+    bool HasOwners,
+    IReadOnlyList<HeldMeeting> Skipped);
 
 /// <summary>
 /// One chain, whole: its meetings with their lines, owners now and before, offers and history. Kept while the
@@ -95,7 +97,30 @@ public sealed class ActionDetails(ActionStandings standings, IDbContextFactory<T
             await OccurrencesAsync(db, chain, cancellationToken),
             HistoryEntry.Of(record.Events, names),
             [.. record.Offers.Select(o => new OfferRow(names.AccountName(o.AccountId), o.At, o.Note))],
-            row.Owners.Count > 0);
+            row.Owners.Count > 0,
+            await SkippedAsync(db, standing, cancellationToken));
+    }
+
+    // The team's meetings after the action was last carried, while it was open, that did not mention it (SkippedActions):
+    // the first few meetings are read, with what was said in them (their log, else their minutes).
+    private static async Task<IReadOnlyList<HeldMeeting>> SkippedAsync(TrackerDb db, ActionStanding standing, CancellationToken cancellationToken)
+    {
+        var chain = standing.Chain;
+        var closedAt = standing.Record.State is { } state && state.IsClosed() ? standing.Record.StateAt : chain.DoneInLogs?.Time;
+        var latest = chain.Latest.Time;
+        var meetings = await db.Meetings.AsNoTracking()
+            .Where(m => m.TeamId == chain.TeamId && m.StartedAt > latest && m.Id != chain.Latest.MeetingId)
+            .OrderBy(m => m.StartedAt).ThenBy(m => m.Id).Take(SkippedActions.MaxListed * 4)
+            .Select(m => new { m.Id, m.Title, m.MeetingKey, m.StartedAt }).ToListAsync(cancellationToken);
+        if (closedAt is { } closed) meetings.RemoveAll(m => m.StartedAt >= closed);
+        if (meetings.Count == 0) return [];
+        var ids = meetings.Select(m => m.Id).ToList();
+        var lines = (await db.Lines.AsNoTracking().Where(l => ids.Contains(l.MeetingId)).Select(l => new { l.MeetingId, l.Text }).ToListAsync(cancellationToken))
+            .ToLookup(l => l.MeetingId, l => l.Text);
+        var items = (await db.Items.AsNoTracking().Where(i => ids.Contains(i.MeetingId) && i.RemovedAt == null).Select(i => new { i.MeetingId, i.Text }).ToListAsync(cancellationToken))
+            .ToLookup(i => i.MeetingId, i => i.Text);
+        var held = meetings.Select(m => new HeldMeeting(m.Id, m.Title ?? m.MeetingKey, m.StartedAt, lines[m.Id].Any() ? [.. lines[m.Id]] : [.. items[m.Id]]));
+        return SkippedActions.Find(chain.Text, chain.Id, latest, closedAt, held);
     }
 
     private static async Task<List<OwnerLink>> LogOwnersAsync(TrackerDb db, int itemId, CancellationToken cancellationToken)
