@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Text;
 using MeetingTracker.Core.Meetbot;
 using Microsoft.Extensions.Logging;
 
@@ -64,7 +63,7 @@ public sealed partial class HttpSource : IMeetbotSource
 
     private async Task ListFolderAsync(string folder, Walk walk, CancellationToken cancellationToken)
     {
-        (string Html, Uri PageUri, bool Unchanged) page;
+        (IReadOnlyList<ListingEntry> Links, bool Unchanged) page;
         await walk.Gate.WaitAsync(cancellationToken);
         try
         {
@@ -82,7 +81,7 @@ public sealed partial class HttpSource : IMeetbotSource
         }
 
         var children = new List<Task>();
-        foreach (var link in ListingParser.Parse(page.Html, page.PageUri, scope))
+        foreach (var link in page.Links)
         {
             if (link.IsFolder)
             {
@@ -101,7 +100,7 @@ public sealed partial class HttpSource : IMeetbotSource
         await Task.WhenAll(children);
     }
 
-    private async Task<(string Html, Uri PageUri, bool Unchanged)> ReadListingAsync(string folder, IListingCache cache, CancellationToken cancellationToken)
+    private async Task<(IReadOnlyList<ListingEntry> Links, bool Unchanged)> ReadListingAsync(string folder, IListingCache cache, CancellationToken cancellationToken)
     {
         var cached = cache.Find(folder);
         using var response = await client.GetAsync(scope.UriOf(folder), cached?.ETag, cached?.LastModified, tag, scope, cancellationToken);
@@ -109,13 +108,13 @@ public sealed partial class HttpSource : IMeetbotSource
         if (response.StatusCode == System.Net.HttpStatusCode.NotModified)
         {
             return cached is not null
-                ? (Encoding.UTF8.GetString(cached.Html), pageUri, true)
+                ? (client.Listings.OfUnchanged(pageUri, scope, cached), true)
                 : throw new SourceException("HTTP 304 Not Modified to an unconditional request");
         }
 
-        var html = await response.Content.ReadAsByteArrayAsync(cancellationToken);
-        cache.Store(folder, new CachedListing(response.Headers.ETag?.ToString(), response.Content.Headers.LastModified, html));
-        return (Encoding.UTF8.GetString(html), pageUri, false);
+        var page = new CachedListing(response.Headers.ETag?.ToString(), response.Content.Headers.LastModified, await response.Content.ReadAsByteArrayAsync(cancellationToken));
+        cache.Store(folder, page);
+        return (client.Listings.Parse(pageUri, scope, page), false);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{BaseUri}: cannot list {Folder}: {Reason}")]
