@@ -9,7 +9,7 @@ using MeetingTracker.Bench.Search;
 
 // Benchmarks, each side by side with its baseline. Usage:
 //   dotnet run -c Release --project tools/MeetingTracker.Bench -- parse [BenchmarkDotNet options]
-//   dotnet run -c Release --project tools/MeetingTracker.Bench -- ingest [--meetings N] [--work DIR] [--keep] [--runs N]
+//   dotnet run -c Release --project tools/MeetingTracker.Bench -- ingest [--meetings N] [--work DIR] [--keep] [--reuse] [--runs N]
 //   dotnet run -c Release --project tools/MeetingTracker.Bench -- search [--meetings N] [--work DIR] [--keep] [--reuse] [--warmup N] [--rounds N]
 //   dotnet run -c Release --project tools/MeetingTracker.Bench -- http [--meetings N] [--work DIR] [--keep] [--reuse] [--duration S] [--connections N]
 //   dotnet run -c Release --project tools/MeetingTracker.Bench -- load [--work DIR] [--reuse] [--duration S] [--connections N]

@@ -18,13 +18,10 @@ internal sealed class DbListingCache : IListingCache
     public static async Task<DbListingCache> LoadAsync(TrackerDb db, int sourceId, CancellationToken cancellationToken)
         => new(await db.ListingPages.AsNoTracking().Where(p => p.SourceId == sourceId).ToDictionaryAsync(p => p.Path, StringComparer.Ordinal, cancellationToken));
 
+    // The loaded pages are only read during the walk (changes go to their own map), so the walkers need no lock, and
+    // a body is decompressed outside any lock and only if the walk reads it (a page answered 304 it parsed before is not).
     public CachedListing? Find(string folderPath)
-    {
-        lock (gate)
-        {
-            return pages.TryGetValue(folderPath, out var p) ? new CachedListing(p.ETag, p.LastModified, FileContent.Decompress(p.Content)) : null;
-        }
-    }
+        => pages.TryGetValue(folderPath, out var p) ? new CachedListing(p.ETag, p.LastModified, () => FileContent.Decompress(p.Content)) : null;
 
     public void Store(string folderPath, CachedListing listing)
     {

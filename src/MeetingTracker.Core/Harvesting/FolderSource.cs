@@ -46,8 +46,9 @@ public sealed class FolderSource(string root, SourceFilter filter, long maxFileB
             }
             else if (child is FileInfo file && MeetingFileName.FormatOfExtension(file.Name) is not null && filter.AllowsFile(path))
             {
-                // Symlinks (Fedora's teams/ tree) report the target's size and time.
-                var target = file.LinkTarget is null ? file : (file.ResolveLinkTarget(returnFinalTarget: true) as FileInfo ?? file);
+                // Symlinks (Fedora's teams/ tree) report the target's size and time. Whether it is one comes from the
+                // entry's own status (lstat, read anyway for its size); asking for LinkTarget costs a readlink per file.
+                var target = (file.Attributes & FileAttributes.ReparsePoint) == 0 ? file : (file.ResolveLinkTarget(returnFinalTarget: true) as FileInfo ?? file);
                 if (target.Exists)
                 {
                     entries.Add(new SourceEntry(path, target.Length, WholeMilliseconds(target.LastWriteTimeUtc)));

@@ -52,8 +52,11 @@ public sealed partial class Harvester(
             progress?.Report(new HarvestProgress("listing", 0, 0));
             var listing = await source.ListAsync(cache, cancellationToken);
             var filter = SourceFilter.From(options);
-            var entries = listing.Entries.Where(e => filter.AllowsFile(e.Path)).ToDictionary(e => e.Path, StringComparer.Ordinal);
-            var groups = MeetingFileGroup.Group(entries.Keys.Union(stored.Keys.Where(filter.AllowsFile)), out _);
+
+            // Sources list only what the filter allows (IMeetbotSource); stored files are checked again, since the
+            // filter may have changed since they were stored; a listed one needs no second look.
+            var entries = listing.Entries.ToDictionary(e => e.Path, StringComparer.Ordinal);
+            var groups = MeetingFileGroup.Group(entries.Keys.Concat(stored.Keys.Where(p => !entries.ContainsKey(p) && filter.AllowsFile(p))), out _);
             using var store = await MeetingStore.OpenAsync(dbFactory, sourceId, runId, ParserVersion, clock, bots, cancellationToken);
             await store.RecordFailuresAsync(listing.Failures, cancellationToken);
             counts.ListingFailures = listing.Failures.Count;

@@ -24,8 +24,7 @@ public sealed record BenchServer(string Root, int Teams, int Weeks, int Meetings
         var (teams, weeks) = Scale(meetings);
         if (Directory.Exists(root)) Directory.Delete(root, recursive: true);
         var written = ServerGenerator.WriteTo(root, new GeneratorOptions { Layout = ServerLayout.Fedora, Teams = teams, Weeks = weeks, Seed = 42 }, cancellationToken);
-        var paths = Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories).Select(p => Path.GetRelativePath(root, p).Replace('\\', '/'));
-        var groups = MeetingFileGroup.Group(paths, out _);
+        var groups = GroupsOf(root);
         long lines = 0;
         foreach (var group in groups)
         {
@@ -35,6 +34,10 @@ public sealed record BenchServer(string Root, int Teams, int Weeks, int Meetings
         if (groups.Count != written.Meetings) throw new InvalidDataException($"{written.Meetings} meetings written, {groups.Count} found");
         return new BenchServer(root, teams, weeks, written.Meetings, written.RenameStubs, written.Files, written.Bytes, groups, lines);
     }
+
+    /// <summary>The meetings of a tree, as the harvester groups its files.</summary>
+    public static IReadOnlyList<MeetingFileGroup> GroupsOf(string root)
+        => MeetingFileGroup.Group(Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories).Select(p => Path.GetRelativePath(root, p).Replace('\\', '/')), out _);
 
     /// <summary>Line feeds, plus a last line without one.</summary>
     public static int CountLines(ReadOnlySpan<byte> bytes)

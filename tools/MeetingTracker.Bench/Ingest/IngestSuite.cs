@@ -9,7 +9,8 @@ namespace MeetingTracker.Bench.Ingest;
 /// The <c>ingest</c> suite (issue 3): a generated server imported from a folder, re-harvested unchanged from the
 /// folder and over HTTP, beside the sqlite3 tool's bulk import of the same log lines. A plain measured runner: a
 /// minute-long operation does not suit BenchmarkDotNet. Targets of issue 14: the import, indexing included, in 25 s;
-/// the unchanged re-harvests under 1 s (folder) and 2 s (HTTP).
+/// the unchanged re-harvests under 1 s (folder) and 2 s (HTTP). With <c>--reuse</c> a kept run's tree and imported
+/// databases (<see cref="KeptRun"/>) are harvested again, unchanged, without generating or importing (no import rows).
 /// </summary>
 public static class IngestSuite
 {
@@ -25,89 +26,140 @@ public static class IngestSuite
         Console.WriteLine($"ingest: {args.Meetings} meetings in {work}; {environment.Load}");
         try
         {
-            var server = Step("generate", () => BenchServer.Generate(Path.Combine(work, "tree"), args.Meetings, cancellationToken));
+            var kept = args.Reuse ? KeptRun.TryLoad(work, args.Meetings) : null;
+            if (args.Reuse && kept is null) Console.WriteLine($"nothing to reuse in {work} (no {KeptRun.FileName} of {args.Meetings} meetings with its tree and data): generating and importing");
+            var server = kept is null
+                ? Step("generate", () => Generate(work, args.Meetings, cancellationToken))
+                : Step("reuse the kept tree", () => kept.Server(work));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {server.Meetings:N0} meetings (+{server.RenameStubs:N0} rename stubs; {server.Teams} teams × {server.Weeks} weeks, Fedora layout), {server.Files:N0} files, {server.MiB:F1} MiB, {server.LogLines:N0} log lines"));
 
             await WarmUpAsync(work, cancellationToken);
             var rows = new List<Measurement>();
-            var folder = await FolderAsync(server, work, args, cancellationToken);
-            rows.AddRange(folder);
-            rows.AddRange(await HttpAsync(server, work, args, cancellationToken));
+            Measurement? import = null;
+            if (kept is null)
+            {
+                var folder = await FolderAsync(server, work, args, cancellationToken);
+                rows.AddRange(folder);
+                import = folder[0];
+                rows.AddRange(await HttpAsync(server, work, args, cancellationToken));
+
+                // Only now: the tree and both databases are whole, and the re-harvests found every meeting in them.
+                KeptRun.Of(server, FolderData(work, args.Runs), HttpData(work, args.Runs)).Save(work);
+            }
+            else
+            {
+                Console.WriteLine($"reusing the imports in {kept.FolderData} and {kept.HttpData} (not timed again)");
+                await using (var rig = await HarvestRig.OpenAsync(Path.Combine(work, kept.FolderData), cancellationToken))
+                {
+                    rows.Add(await FolderReharvestAsync(server, rig, args, cancellationToken));
+                }
+
+                await using var http = await MeetbotHttpServer.StartAsync(server.Root, ListingStyle.Apache, cancellationToken);
+                await using (var rig = await HarvestRig.OpenAsync(Path.Combine(work, kept.HttpData), cancellationToken))
+                {
+                    rows.Add(await HttpReharvestAsync(server, rig, http, args, cancellationToken));
+                }
+            }
+
             var baseline = Baseline(server, work, args);
             rows.Add(baseline);
 
-            ResultTable.Print(server, rows, folder[0], baseline, environment with { LoadAfter = BenchEnvironment.LoadAverage() });
+            ResultTable.Print(server, rows, import, baseline, environment with { LoadAfter = BenchEnvironment.LoadAverage() });
             return rows.All(r => r.Met != false) ? 0 : 1;
         }
         finally
         {
-            if (!args.Keep) Clean(work, ownsFolder: args.Work is null);
+            if (!args.Keep && !args.Reuse) Clean(work, ownsFolder: args.Work is null);
         }
     }
+
+    /// <summary>A new tree; what a kept run left for <c>--reuse</c> goes first, as the tree it describes does.</summary>
+    private static BenchServer Generate(string work, int meetings, CancellationToken cancellationToken)
+    {
+        File.Delete(Path.Combine(work, KeptRun.FileName));
+        return BenchServer.Generate(Path.Combine(work, "tree"), meetings, cancellationToken);
+    }
+
+    private static string FolderData(string work, int run) => Path.Combine(work, string.Create(CultureInfo.InvariantCulture, $"data-folder-{run}"));
+
+    private static string HttpData(string work, int run) => Path.Combine(work, string.Create(CultureInfo.InvariantCulture, $"data-http-{run}"));
+
+    private static SourceOptions FolderOptions(BenchServer server) => new() { Name = "bench-folder", Location = server.Root };
+
+    private static SourceOptions HttpOptions(MeetbotHttpServer http) => new() { Name = "bench-http", Location = http.BaseUri.ToString(), RequestsPerSecond = 0, Concurrency = 8 };
 
     private static async Task<Measurement[]> FolderAsync(BenchServer server, string work, IngestArgs args, CancellationToken cancellationToken)
     {
         var import = new Measurement("folder import", FolderImportTarget);
-        var again = new Measurement("folder re-harvest, unchanged", FolderReharvestTarget);
-        var options = new SourceOptions { Name = "bench-folder", Location = server.Root };
+        var options = FolderOptions(server);
         HarvestRig? rig = null;
         try
         {
             for (var run = 1; run <= args.Runs; run++)
             {
                 if (rig is not null) await rig.DisposeAsync();
-                rig = await HarvestRig.CreateAsync(Path.Combine(work, $"data-folder-{run}"), cancellationToken);
+                rig = await HarvestRig.CreateAsync(FolderData(work, run), cancellationToken);
                 var (summary, elapsed) = await rig.HarvestAsync(options, cancellationToken);
                 Expect(summary.New == server.Meetings, $"folder import: {summary.MeetingsLine}, expected {server.Meetings} new");
                 import.Add(elapsed);
                 import.Notes = string.Create(CultureInfo.InvariantCulture, $"{summary.MeetingsLine}; {summary.FilesFetched:N0} files read; database {rig.DatabaseBytes() / 1_048_576.0:F0} MiB");
             }
 
-            for (var run = 1; run <= args.ShortRuns; run++)
-            {
-                var (summary, elapsed) = await rig!.HarvestAsync(options, cancellationToken);
-                Expect(summary.Unchanged == server.Meetings, $"folder re-harvest: {summary.MeetingsLine}, expected {server.Meetings} unchanged");
-                again.Add(elapsed);
-                again.Notes = $"{summary.MeetingsLine}; {summary.FilesFetched} files read";
-            }
+            return [import, await FolderReharvestAsync(server, rig!, args, cancellationToken)];
         }
         finally
         {
             if (rig is not null) await rig.DisposeAsync();
         }
+    }
 
-        return [import, again];
+    private static async Task<Measurement> FolderReharvestAsync(BenchServer server, HarvestRig rig, IngestArgs args, CancellationToken cancellationToken)
+    {
+        var again = new Measurement("folder re-harvest, unchanged", FolderReharvestTarget);
+        for (var run = 1; run <= args.ShortRuns; run++)
+        {
+            var (summary, elapsed) = await rig.HarvestAsync(FolderOptions(server), cancellationToken);
+            Expect(summary.Unchanged == server.Meetings, $"folder re-harvest: {summary.MeetingsLine}, expected {server.Meetings} unchanged");
+            again.Add(elapsed);
+            again.Notes = $"{summary.MeetingsLine}; {summary.FilesFetched} files read";
+        }
+
+        return again;
     }
 
     private static async Task<Measurement[]> HttpAsync(BenchServer server, string work, IngestArgs args, CancellationToken cancellationToken)
     {
         var first = new Measurement("HTTP first harvest");
-        var again = new Measurement("HTTP re-harvest, unchanged", HttpReharvestTarget);
-        var options = new SourceOptions { Name = "bench-http", RequestsPerSecond = 0, Concurrency = 8 };
         await using var http = await MeetbotHttpServer.StartAsync(server.Root, ListingStyle.Apache, cancellationToken);
-        options.Location = http.BaseUri.ToString();
+        var options = HttpOptions(http);
         for (var run = 1; run <= args.Runs; run++)
         {
-            await using var rig = await HarvestRig.CreateAsync(Path.Combine(work, $"data-http-{run}"), cancellationToken);
+            await using var rig = await HarvestRig.CreateAsync(HttpData(work, run), cancellationToken);
             http.Log.Reset();
             var (summary, elapsed) = await rig.HarvestAsync(options, cancellationToken);
             Expect(summary.New == server.Meetings, $"HTTP harvest: {summary.MeetingsLine}, expected {server.Meetings} new");
             first.Add(elapsed);
             first.Notes = string.Create(CultureInfo.InvariantCulture, $"{summary.MeetingsLine}; {http.Log.Requests:N0} requests, {http.Log.Bodies:N0} bodies, {summary.BytesFetched / 1_048_576.0:F1} MiB");
-
-            if (run < args.Runs) continue;
-            for (var repeat = 1; repeat <= args.ShortRuns; repeat++)
-            {
-                http.Log.Reset();
-                (summary, elapsed) = await rig.HarvestAsync(options, cancellationToken);
-                Expect(summary.Unchanged == server.Meetings, $"HTTP re-harvest: {summary.MeetingsLine}, expected {server.Meetings} unchanged");
-                again.Add(elapsed);
-                again.Notes = string.Create(CultureInfo.InvariantCulture, $"{summary.MeetingsLine}; {http.Log.Requests:N0} requests, {http.Log.Bodies} bodies, {http.Log.NotModified:N0} × 304");
-                if (http.Log.Bodies > 0) again.Failure = $"{http.Log.Bodies} bodies transferred";
-            }
+            if (run == args.Runs) return [first, await HttpReharvestAsync(server, rig, http, args, cancellationToken)];
         }
 
-        return [first, again];
+        throw new UnreachableException();
+    }
+
+    private static async Task<Measurement> HttpReharvestAsync(BenchServer server, HarvestRig rig, MeetbotHttpServer http, IngestArgs args, CancellationToken cancellationToken)
+    {
+        var again = new Measurement("HTTP re-harvest, unchanged", HttpReharvestTarget);
+        for (var repeat = 1; repeat <= args.ShortRuns; repeat++)
+        {
+            http.Log.Reset();
+            var (summary, elapsed) = await rig.HarvestAsync(HttpOptions(http), cancellationToken);
+            Expect(summary.Unchanged == server.Meetings, $"HTTP re-harvest: {summary.MeetingsLine}, expected {server.Meetings} unchanged");
+            again.Add(elapsed);
+            again.Notes = string.Create(CultureInfo.InvariantCulture, $"{summary.MeetingsLine}; {http.Log.Requests:N0} requests, {http.Log.Bodies} bodies, {http.Log.NotModified:N0} × 304");
+            if (http.Log.Bodies > 0) again.Failure = $"{http.Log.Bodies} bodies transferred";
+        }
+
+        return again;
     }
 
     private static Measurement Baseline(BenchServer server, string work, IngestArgs args)
@@ -168,7 +220,7 @@ public static class IngestSuite
             Directory.Delete(dir, recursive: true);
         }
 
-        foreach (var file in Directory.EnumerateFiles(work).Where(f => Path.GetFileName(f).StartsWith("lines.csv", StringComparison.Ordinal) || Path.GetFileName(f).StartsWith("baseline.db", StringComparison.Ordinal)))
+        foreach (var file in Directory.EnumerateFiles(work).Where(f => Path.GetFileName(f).StartsWith("lines.csv", StringComparison.Ordinal) || Path.GetFileName(f).StartsWith("baseline.db", StringComparison.Ordinal) || Path.GetFileName(f) == KeptRun.FileName))
         {
             File.Delete(file);
         }

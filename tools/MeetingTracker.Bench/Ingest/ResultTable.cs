@@ -5,7 +5,7 @@ namespace MeetingTracker.Bench.Ingest;
 /// <summary>The summary of a run as a Markdown table, ready for docs/benchmarks.md.</summary>
 public static class ResultTable
 {
-    public static void Print(BenchServer server, IReadOnlyList<Measurement> rows, Measurement folderImport, Measurement baseline, BenchEnvironment environment)
+    public static void Print(BenchServer server, IReadOnlyList<Measurement> rows, Measurement? folderImport, Measurement baseline, BenchEnvironment environment)
     {
         var c = CultureInfo.InvariantCulture;
         Console.WriteLine();
@@ -21,9 +21,17 @@ public static class ResultTable
         }
 
         Console.WriteLine();
-        var import = folderImport.Median;
-        Console.WriteLine(string.Create(c, $"Folder import (median): {server.Meetings / import:N0} meetings/s, {server.LogLines / import:N0} log lines/s, {server.MiB / import:F1} MiB/s"));
-        Console.WriteLine(string.Create(c, $"Ratio folder import / sqlite3 import (medians): {import / baseline.Median:F1}"));
+        if (folderImport is null)
+        {
+            Console.WriteLine("Imports reused from a kept run (--reuse): not timed in this one");
+        }
+        else
+        {
+            var import = folderImport.Median;
+            Console.WriteLine(string.Create(c, $"Folder import (median): {server.Meetings / import:N0} meetings/s, {server.LogLines / import:N0} log lines/s, {server.MiB / import:F1} MiB/s"));
+            Console.WriteLine(string.Create(c, $"Ratio folder import / sqlite3 import (medians): {import / baseline.Median:F1}"));
+        }
+
         Console.WriteLine(string.Create(c, $"Environment: {environment.Cpu}, {environment.Cores} cores, {environment.Runtime}, {environment.Os}, {environment.Date:yyyy-MM-dd HH:mm} UTC"));
         Console.WriteLine($"Load: at start {environment.Load}; at end {environment.LoadAfter}");
     }

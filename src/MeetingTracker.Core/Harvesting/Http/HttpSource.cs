@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Text;
 using MeetingTracker.Core.Meetbot;
 using Microsoft.Extensions.Logging;
 
@@ -64,7 +63,7 @@ public sealed partial class HttpSource : IMeetbotSource
 
     private async Task ListFolderAsync(string folder, Walk walk, CancellationToken cancellationToken)
     {
-        (string Html, Uri PageUri, bool Unchanged) page;
+        (CachedListing Page, Uri PageUri, bool Unchanged) page;
         await walk.Gate.WaitAsync(cancellationToken);
         try
         {
@@ -81,8 +80,10 @@ public sealed partial class HttpSource : IMeetbotSource
             walk.Gate.Release();
         }
 
+        // Parsed after the request's slot is given back, so a slot is a request in flight, not a page being parsed.
+        var links = page.Unchanged ? client.Listings.OfUnchanged(page.PageUri, scope, page.Page) : client.Listings.Parse(page.PageUri, scope, page.Page);
         var children = new List<Task>();
-        foreach (var link in ListingParser.Parse(page.Html, page.PageUri, scope))
+        foreach (var link in links)
         {
             if (link.IsFolder)
             {
@@ -101,7 +102,7 @@ public sealed partial class HttpSource : IMeetbotSource
         await Task.WhenAll(children);
     }
 
-    private async Task<(string Html, Uri PageUri, bool Unchanged)> ReadListingAsync(string folder, IListingCache cache, CancellationToken cancellationToken)
+    private async Task<(CachedListing Page, Uri PageUri, bool Unchanged)> ReadListingAsync(string folder, IListingCache cache, CancellationToken cancellationToken)
     {
         var cached = cache.Find(folder);
         using var response = await client.GetAsync(scope.UriOf(folder), cached?.ETag, cached?.LastModified, tag, scope, cancellationToken);
@@ -109,13 +110,13 @@ public sealed partial class HttpSource : IMeetbotSource
         if (response.StatusCode == System.Net.HttpStatusCode.NotModified)
         {
             return cached is not null
-                ? (Encoding.UTF8.GetString(cached.Html), pageUri, true)
+                ? (cached, pageUri, true)
                 : throw new SourceException("HTTP 304 Not Modified to an unconditional request");
         }
 
-        var html = await response.Content.ReadAsByteArrayAsync(cancellationToken);
-        cache.Store(folder, new CachedListing(response.Headers.ETag?.ToString(), response.Content.Headers.LastModified, html));
-        return (Encoding.UTF8.GetString(html), pageUri, false);
+        var page = new CachedListing(response.Headers.ETag?.ToString(), response.Content.Headers.LastModified, await response.Content.ReadAsByteArrayAsync(cancellationToken));
+        cache.Store(folder, page);
+        return (page, pageUri, false);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{BaseUri}: cannot list {Folder}: {Reason}")]

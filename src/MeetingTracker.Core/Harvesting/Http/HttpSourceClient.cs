@@ -12,7 +12,7 @@ namespace MeetingTracker.Core.Harvesting.Http;
 /// <summary>
 /// One source's HTTP client: <see cref="ResilienceHandler"/> (retry with exponential back-off and jitter, rate
 /// limiter, attempt time-out) in front of <see cref="MeteringHandler"/> and the factory's shared connection pool.
-/// Kept by the factory across harvests, so the rate limit holds between them.
+/// Kept by the factory across harvests, so the rate limit holds between them, and so do the parsed listings.
 /// </summary>
 internal sealed class HttpSourceClient : IDisposable
 {
@@ -35,6 +35,9 @@ internal sealed class HttpSourceClient : IDisposable
         client = new HttpClient(handler, disposeHandler: false) { Timeout = Timeout.InfiniteTimeSpan };
         client.DefaultRequestHeaders.TryAddWithoutValidation("User-Agent", UserAgent);
     }
+
+    /// <summary>The links of this source's listing pages as last parsed, reused for pages answered 304.</summary>
+    public ParsedListings Listings { get; } = new();
 
     /// <summary>
     /// A GET, conditional when validators are given, following redirects that stay inside <paramref name="scope"/>.

@@ -304,6 +304,9 @@ namespace MeetingTracker.Core.Storage.Migrations
                     b.HasIndex("SourceId", "Path")
                         .IsUnique();
 
+                    b.HasIndex("SourceId", "Path", "Length", "LastModified", "ETag", "Sha256", "ParserVersion", "MeetingId")
+                        .HasDatabaseName("IX_Files_Validators");
+
                     b.ToTable("Files");
                 });
 

@@ -82,6 +82,22 @@ public sealed class HttpSourceWalkTests
     }
 
     [Fact]
+    public async Task A_walk_by_a_new_process_reads_the_stored_pages_the_server_answers_304_to()
+    {
+        await using var tree = await ServedTree.StartAsync(ServerLayout.Fedora, ListingStyle.Apache);
+        var cache = new MemoryListingCache();
+        var (first, validators) = await HarvestAsync(tree.Source(new SourceTraffic()), cache, null);
+        using var restarted = new HttpSourceFactory(TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance);
+        tree.Server.Log.Reset();
+
+        var (second, _) = await HarvestAsync(restarted.Create(tree.Options(), new SourceTraffic()), cache, validators);
+
+        Assert.Equal(first.Entries.Select(e => e.Path), second.Entries.Select(e => e.Path));
+        Assert.All(second.Entries, e => Assert.True(e.ListingUnchanged));
+        Assert.Equal(tree.Server.Log.Requests, tree.Server.Log.NotModified);
+    }
+
+    [Fact]
     public async Task A_changed_and_an_added_file_are_seen_on_the_next_harvest()
     {
         await using var tree = await ServedTree.StartAsync(ServerLayout.OpenStack, ListingStyle.Nginx);
