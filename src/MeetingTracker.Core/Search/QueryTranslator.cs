@@ -7,7 +7,8 @@ namespace MeetingTracker.Core.Search;
 
 /// <summary>
 /// The query language: Lucene's classic syntax (words, "phrases", AND/OR/NOT, -word, prefix*) with words required by
-/// default, plus filters <c>team:</c>, <c>channel:</c>, <c>nick:</c> (any alias of the person), <c>kind:</c>,
+/// default, plus filters <c>team:</c>, <c>channel:</c>, <c>nick:</c> (any alias of the person), <c>kind:</c>, <c>topic:</c>
+/// (words of the title of the topic it was said under),
 /// <c>after:YYYY-MM-DD</c> and <c>before:YYYY-MM-DD</c>. Any other <c>word:</c> is searched as text (URLs).
 /// </summary>
 internal sealed class QueryTranslator : QueryParser
@@ -39,7 +40,7 @@ internal sealed class QueryTranslator : QueryParser
 
     protected override Query GetFieldQuery(string field, string queryText, bool quoted) => field switch
     {
-        SearchFields.Text => base.GetFieldQuery(field, queryText, quoted),
+        SearchFields.Text or SearchFields.Topic => base.GetFieldQuery(field, queryText, quoted),
         SearchFields.Team => AnyOf(SearchFields.Team, teamsOfName(queryText)),
         SearchFields.Channel => new TermQuery(new Term(SearchFields.Channel, queryText.TrimStart('#').ToLowerInvariant())),
         SearchFields.Kind => new TermQuery(new Term(SearchFields.Kind, queryText.ToLowerInvariant())),
@@ -51,7 +52,7 @@ internal sealed class QueryTranslator : QueryParser
 
     protected override Query GetPrefixQuery(string field, string termStr) => field switch
     {
-        SearchFields.Text => new PrefixQuery(new Term(field, SearchAnalyzers.Fold(termStr))),
+        SearchFields.Text or SearchFields.Topic => new PrefixQuery(new Term(field, SearchAnalyzers.Fold(termStr))),
         SearchFields.Team or SearchFields.Channel or SearchFields.Kind or SearchFields.Nick => new PrefixQuery(new Term(field, termStr.TrimStart('#').ToLowerInvariant())),
         _ => throw new ParseException($"'{field}:' does not take a prefix"),
     };

@@ -17,6 +17,8 @@ public sealed record SearchEntry(
     int? Line,
     string Text)
 {
+    /// <summary>The title of the topic it was said under (for a topic, its own); null before the first topic.</summary>
+    public string? Topic { get; init; }
 }
 
 /// <summary>
@@ -44,10 +46,11 @@ internal sealed class SearchDocument
     private readonly StringField person = new(SearchFields.Person, string.Empty, Field.Store.NO);
     private readonly StringField channel = new(SearchFields.Channel, string.Empty, Field.Store.NO);
     private readonly StoredField line = new(SearchFields.Line, NoLine);
+    private readonly TextField topic = new(SearchFields.Topic, string.Empty, Field.Store.YES);
 
     public SearchDocument()
     {
-        Document = [text, meeting, meetingPerson, key, team, teamValue, kind, nick, nickRaw, time, timeValue, day, person, channel, line];
+        Document = [text, meeting, meetingPerson, key, team, teamValue, kind, nick, nickRaw, time, timeValue, day, person, channel, line, topic];
     }
 
     public Document Document { get; }
@@ -69,6 +72,7 @@ internal sealed class SearchDocument
         person.SetStringValue(entry.PersonId?.ToString(CultureInfo.InvariantCulture) ?? string.Empty);
         channel.SetStringValue(entry.Channel?.TrimStart('#').ToLowerInvariant() ?? string.Empty);
         line.SetInt32Value(entry.Line ?? NoLine);
+        topic.SetStringValue(entry.Topic ?? string.Empty);
         return Document;
     }
 

@@ -15,4 +15,5 @@ internal static class SearchFields
     public const string Time = "time";            // UTC ticks: stored and doc values (sorting, after:/before:), not indexed
     public const string Day = "day";              // yyyyMMdd (UTC): one exact term, for after:/before: ranges
     public const string Line = "line";            // l-N anchor, stored
+    public const string Topic = "topic";          // the title of the topic it was said under (a topic: its own): analysed, stored
 }

@@ -29,7 +29,16 @@ public sealed partial class SearchIndex : IDisposable
         {
             NeedsRebuild = !DirectoryReader.IndexExists(directory);
             if (!NeedsRebuild) CheckReadable();
-            writer = new IndexWriter(directory, Config(OpenMode.CREATE_OR_APPEND));
+            var stored = NeedsRebuild ? Schema : StoredSchema() ?? "1";
+            var outdated = stored != Schema;
+            if (outdated)
+            {
+                // Written by a version whose documents lack fields this one searches: rebuilt like a missing index.
+                LogOutdated(logger, folder, stored, Schema);
+                NeedsRebuild = true;
+            }
+
+            writer = new IndexWriter(directory, Config(outdated ? OpenMode.CREATE : OpenMode.CREATE_OR_APPEND));
         }
         catch (Exception e) when (e is IOException or CorruptIndexException or IndexFormatTooOldException or IndexFormatTooNewException
             && e is not Lucene.Net.Store.LockObtainFailedException)
@@ -58,6 +67,9 @@ public sealed partial class SearchIndex : IDisposable
             writer = new IndexWriter(directory, Config(OpenMode.CREATE));
         }
 
+        // Every commit from now on records what its documents hold.
+        writer.SetCommitData(new Dictionary<string, string> { [SchemaKey] = Schema });
+
         // A new index (missing or recreated) is first committed by the rebuild, after the database has marked every
         // meeting to be indexed again: committed empty here, a stop before that mark (SIGTERM at start) left an index
         // that the next start took for complete, and searches found nothing ever after.
@@ -65,7 +77,15 @@ public sealed partial class SearchIndex : IDisposable
         searchers = new SearcherManager(writer, applyAllDeletes: true, new WarmingSearcherFactory());
     }
 
-    /// <summary>True when the index was missing or unreadable at start and must be filled from the database.</summary>
+    /// <summary>
+    /// What the documents hold, recorded with each commit; an index with another (or none: before this was recorded) is
+    /// rebuilt from the database at start. 2: the topic each entry was said under.
+    /// </summary>
+    public const string Schema = "2";
+
+    private const string SchemaKey = "meetingtracker.schema";
+
+    /// <summary>True when the index was missing, unreadable or of another schema at start and must be filled from the database.</summary>
     public bool NeedsRebuild { get; private set; }
 
     internal Lucene.Net.Analysis.Analyzer Analyzer { get; }
@@ -136,6 +156,9 @@ public sealed partial class SearchIndex : IDisposable
         Analyzer.Dispose();
     }
 
+    private string? StoredSchema()
+        => DirectoryReader.ListCommits(directory)[^1].UserData.TryGetValue(SchemaKey, out var schema) ? schema : null;
+
     private IndexWriterConfig Config(OpenMode mode) => new(SearchAnalyzers.Version, Analyzer) { OpenMode = mode, RAMBufferSizeMB = 64 };
 
     private void CheckReadable()
@@ -146,4 +169,7 @@ public sealed partial class SearchIndex : IDisposable
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Search index at {Folder} could not be opened ({Reason}): recreated empty, it will be rebuilt from the database")]
     private static partial void LogRecreated(ILogger logger, string folder, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Search index at {Folder} holds schema {Found}, this version writes {Schema}: it will be rebuilt from the database")]
+    private static partial void LogOutdated(ILogger logger, string folder, string found, string schema);
 }

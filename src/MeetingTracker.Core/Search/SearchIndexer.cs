@@ -163,13 +163,14 @@ public sealed partial class SearchIndexer(IDbContextFactory<TrackerDb> dbFactory
         var lines = written is null
             ? await db.Lines.AsNoTracking().Where(l => ids.Contains(l.MeetingId)).ToListAsync(cancellationToken)
             : ids.SelectMany(id => written[id]);
-        entries.AddRange(lines.Select(l => Entry(meta, l.MeetingId, "line", l.Nick, l.PersonId, StoredTime(l.Time), l.Number, l.Text)));
         var topics = await db.Topics.AsNoTracking().Where(t => ids.Contains(t.MeetingId)).ToListAsync(cancellationToken);
+        var under = TopicSpans.Of(topics);
+        entries.AddRange(lines.Select(l => Entry(meta, l.MeetingId, "line", l.Nick, l.PersonId, StoredTime(l.Time), l.Number, l.Text) with { Topic = under.AtLine(l.MeetingId, l.Number) }));
         var people = await db.PersonAliases.AsNoTracking().Select(a => new { a.Nick, a.PersonId }).ToListAsync(cancellationToken);
         var personOf = people.GroupBy(p => p.Nick, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First().PersonId, StringComparer.OrdinalIgnoreCase);
-        entries.AddRange(topics.Select(t => Entry(meta, t.MeetingId, "topic", t.Nick, personOf.TryGetValue(t.Nick, out var p) ? p : null, t.Time, t.Line, t.Title)));
+        entries.AddRange(topics.Select(t => Entry(meta, t.MeetingId, "topic", t.Nick, personOf.TryGetValue(t.Nick, out var p) ? p : null, t.Time, t.Line, t.Title) with { Topic = t.Title }));
         var items = await db.Items.AsNoTracking().Where(i => ids.Contains(i.MeetingId) && i.RemovedAt == null).ToListAsync(cancellationToken);
-        entries.AddRange(items.Select(i => Entry(meta, i.MeetingId, KindName(i.Kind), i.Nick, i.PersonId, i.Time, i.Line, i.Text)));
+        entries.AddRange(items.Select(i => Entry(meta, i.MeetingId, KindName(i.Kind), i.Nick, i.PersonId, i.Time, i.Line, i.Text) with { Topic = under.Of(i.MeetingId, i.TopicOrdinal) }));
         return entries;
     }
 

@@ -31,7 +31,11 @@ public sealed record MeetingResult(int MeetingId, string MeetingKey, string Team
 /// One hit. <see cref="Snippet"/> is HTML: the text HTML-encoded with matches in <c>&lt;mark&gt;</c>; <see cref="Line"/>
 /// is the <c>l-N</c> anchor of the meeting's log, when known.
 /// </summary>
-public sealed record SearchHit(int MeetingId, string MeetingKey, int? Line, string Nick, DateTimeOffset Time, string Kind, string Snippet);
+public sealed record SearchHit(int MeetingId, string MeetingKey, int? Line, string Nick, DateTimeOffset Time, string Kind, string Snippet)
+{
+    /// <summary>The title of the topic it was said under (a topic hit: its own); null before the meeting's first topic.</summary>
+    public string? Topic { get; init; }
+}
 
 public sealed record SearchFacets(IReadOnlyList<FacetCount> Teams, IReadOnlyList<FacetCount> People, IReadOnlyList<FacetCount> Years)
 {

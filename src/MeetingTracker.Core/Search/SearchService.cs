@@ -131,7 +131,10 @@ public sealed class SearchService(SearchIndex index, IDbContextFactory<TrackerDb
             doc.Get(SearchFields.Nick + "_raw", CultureInfo.InvariantCulture),
             new DateTimeOffset(long.Parse(doc.Get(SearchFields.Time, CultureInfo.InvariantCulture), CultureInfo.InvariantCulture), TimeSpan.Zero),
             doc.Get(SearchFields.Kind, CultureInfo.InvariantCulture),
-            snippet);
+            snippet)
+        {
+            Topic = doc.Get(SearchFields.Topic, CultureInfo.InvariantCulture) is { Length: > 0 } topic ? topic : null,
+        };
     }
 
     // nick: matches every alias of the people who use that nick (or its base nick), as the people pages will.

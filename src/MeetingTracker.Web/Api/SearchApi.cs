@@ -67,7 +67,8 @@ public static class SearchApi
             h.Time,
             h.Kind,
             h.Snippet,
-            new Uri(site, h.Line is { } line ? Links.LogLine(h.MeetingId, line) : Links.Meeting(h.MeetingId))))]);
+            new Uri(site, h.Line is { } line ? Links.LogLine(h.MeetingId, line) : Links.Meeting(h.MeetingId)),
+            h.Topic))]);
 }
 
 /// <summary>A page of meetings with their best hits, and counts to narrow by (each facet's filter added to q).</summary>
@@ -79,6 +80,7 @@ public sealed record SearchMeetingAnswer(
     int Id, string MeetingKey, string Team, string? TeamName, string? Title, DateTimeOffset? StartedAt, int HitCount, Uri Url, IReadOnlyList<SearchHitAnswer> Hits);
 
 /// <summary>One hit; <see cref="Snippet"/> is HTML (encoded text, matches in &lt;mark&gt;); line is null for hits without one.</summary>
-public sealed record SearchHitAnswer(int? Line, string Nick, DateTimeOffset Time, string Kind, string Snippet, Uri Url);
+/// <summary>One hit; <c>topic</c> is the title of the topic it was said under (a topic hit: its own), null before the first.</summary>
+public sealed record SearchHitAnswer(int? Line, string Nick, DateTimeOffset Time, string Kind, string Snippet, Uri Url, string? Topic);
 
 public sealed record SearchError(string Error);

@@ -83,6 +83,7 @@ public sealed class IndexMaintenanceTests
     [InlineData("missing")]
     [InlineData("corrupt")]
     [InlineData("garbage")] // a segments file that is not one at all: the recreation itself read it and the host failed to start
+    [InlineData("outdated")] // a sound index written before the schema was recorded: its documents have no topic
     public async Task A_missing_or_corrupt_index_is_recreated_and_rebuilt_from_the_database(string damage)
     {
         await using var corpus = new OwnCorpus();
@@ -97,6 +98,13 @@ public sealed class IndexMaintenanceTests
         else if (damage == "garbage")
         {
             File.WriteAllText(Path.Combine(folder.Path, "segments_1"), "garbage");
+        }
+        else if (damage == "outdated")
+        {
+            using var directory = Lucene.Net.Store.FSDirectory.Open(new DirectoryInfo(folder.Path));
+            using var old = new Lucene.Net.Index.IndexWriter(directory, new Lucene.Net.Index.IndexWriterConfig(Lucene.Net.Util.LuceneVersion.LUCENE_48, new Lucene.Net.Analysis.Core.KeywordAnalyzer()));
+            old.AddDocument([new Lucene.Net.Documents.StringField("meeting", "1", Lucene.Net.Documents.Field.Store.YES)]);
+            old.Commit();
         }
 
         using var index = new SearchIndex(folder.Path, NullLogger<SearchIndex>.Instance);

@@ -44,6 +44,9 @@ public sealed class QueryLanguageTests(SearchCorpus corpus) : IClassFixture<Sear
     [InlineData("before:2026-01-01 mirror", 6)]
     [InlineData("after:2026-03-03 before:2026-03-04", 9)]
     [InlineData("-team:infra", 9)]
+    [InlineData("topic:rotation", 9)]                      // under "Mirror rotation": the topic, its 6 lines from the #topic line to #endmeeting, the action and idea items
+    [InlineData("topic:ROTAT* kind:action", 1)]
+    [InlineData("topic:rotation cafe", 1)]
     public async Task Filters_narrow_by_team_channel_kind_nick_and_date(string query, int hits)
     {
         var found = await corpus.SearchAsync(query);
@@ -66,6 +69,19 @@ public sealed class QueryLanguageTests(SearchCorpus corpus) : IClassFixture<Sear
         Assert.StartsWith("Could not understand the query: ", found.Error, StringComparison.Ordinal);
         Assert.Contains(SearchService.Help, found.Error, StringComparison.Ordinal);
         Assert.Empty(found.Meetings);
+    }
+
+    [Fact]
+    public async Task Hits_tell_the_topic_they_were_said_under()
+    {
+        async Task<SearchHit> OnlyHit(string query) => Assert.Single(Assert.Single((await corpus.SearchAsync(query)).Meetings).Hits);
+
+        Assert.Equal("Mirror rotation", (await OnlyHit("kind:action mirror")).Topic);
+        Assert.Equal("Mirror rotation", (await OnlyHit("kind:line slow")).Topic);
+        Assert.Equal("Mirror rotation", (await OnlyHit("kind:topic")).Topic);
+
+        // The second infra meeting has no topic: its hits have none.
+        Assert.Null((await OnlyHit("kind:line frozen")).Topic);
     }
 
     [Fact]
