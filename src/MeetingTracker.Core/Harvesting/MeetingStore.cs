@@ -152,18 +152,20 @@ internal sealed class MeetingStore : IWrittenMeetingMarks, IDisposable
             // Our own transaction is the unit: EF's savepoint around each SaveChanges would only cost statements.
             db.Database.AutoSavepointsEnabled = false;
 
-            // Changes are detected once before each save, not at every look at a DbSet's Local view (the people
-            // directory looks there for each nick, and each look scanned every entity the batch tracks so far).
+            // Only stored meetings being read again are tracked; changes are detected once, before their save.
             db.ChangeTracker.AutoDetectChangesEnabled = false;
             await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
+            await using var rows = new RowInserts(db);
 
-            // The batch goes through each phase together: two saves and one bulk insert of lines per batch, not per meeting.
+            // The batch goes through each phase together: first the people, teams and bots it brings (they need
+            // ids first), then each meeting's rows, then the lines of all of them.
             for (var i = 0; i < batch.Count; i++) steps[i] = await AddMeetingAsync(db, batch[i], cancellationToken);
+            await people.SaveNewAsync(rows, cancellationToken);
+            await teams.SaveNewAsync(rows, cancellationToken);
+            await bots.SaveNewAsync(rows, cancellationToken);
+            foreach (var step in steps) await AddRowsAsync(db, rows, step, cancellationToken);
             db.ChangeTracker.DetectChanges();
             if (db.ChangeTracker.HasChanges()) await db.SaveChangesAsync(cancellationToken);
-            foreach (var step in steps) await AddRowsAsync(db, step, cancellationToken);
-            db.ChangeTracker.DetectChanges();
-            await db.SaveChangesAsync(cancellationToken);
             var lines = new List<LogLineRow>();
             foreach (var step in steps.Where(s => s.Meeting is not null))
             {
@@ -215,14 +217,14 @@ internal sealed class MeetingStore : IWrittenMeetingMarks, IDisposable
         bots.Discard();
     }
 
-    /// <summary>First phase: the meeting (stored or new), its bots, and the people and team it brings (not saved yet).</summary>
+    /// <summary>First phase: the meeting (stored and tracked, or new), its bots, and the people and team it brings (not saved yet).</summary>
     private async Task<MeetingStep> AddMeetingAsync(TrackerDb db, PreparedMeeting prepared, CancellationToken cancellationToken)
     {
         var step = new MeetingStep(prepared);
         if (prepared.Parsed is not { } parsed) return step;
         var group = prepared.Group;
         step.Bots = bots.Of(parsed);
-        bots.Learn(db, parsed);
+        bots.Learn(parsed);
         if (prepared.ExistingMeetingId is { } id)
         {
             step.Meeting = await db.Meetings.Include(m => m.Items).ThenInclude(i => i.Owners).AsSplitQuery().SingleOrDefaultAsync(m => m.Id == id, cancellationToken);
@@ -230,22 +232,37 @@ internal sealed class MeetingStore : IWrittenMeetingMarks, IDisposable
 
         step.IsNew = step.Meeting is null;
         step.Meeting ??= new Meeting { SourceId = sourceId, Folder = group.Folder.Replace('\\', '/'), MeetingKey = group.MeetingKey, Dialect = string.Empty, ReadFrom = string.Empty };
-        writer.AddNewPeopleAndTeam(db, step.Meeting, parsed, group.Name, step.Bots);
+        writer.AddNewPeopleAndTeam(parsed, group.Name, step.Bots);
         return step;
     }
 
-    /// <summary>Second phase, once people have ids: the meeting's rows, its files and the run's outcomes for them.</summary>
-    private async Task AddRowsAsync(TrackerDb db, MeetingStep step, CancellationToken cancellationToken)
+    /// <summary>
+    /// Second phase, once people and teams have ids: the meeting's rows, its files and the run's outcomes for them. A new
+    /// meeting is inserted through prepared commands (<see cref="RowInserts"/>), without the change tracker, which cost
+    /// most of the writer's time; a stored one read again is tracked (its items are matched and updated) and saved by
+    /// the caller.
+    /// </summary>
+    private async Task AddRowsAsync(TrackerDb db, RowInserts rows, MeetingStep step, CancellationToken cancellationToken)
     {
         var prepared = step.Prepared;
         if (prepared.Parsed is { } parsed)
         {
-            step.Lines = writer.Apply(db, step.Meeting!, parsed, prepared.Group.Name, parserVersion, step.Bots);
-            if (step.IsNew) db.Meetings.Add(step.Meeting!);
+            var meeting = step.Meeting!;
+            step.Lines = writer.Apply(db, meeting, parsed, prepared.Group.Name, parserVersion, step.Bots);
+            if (step.IsNew)
+            {
+                await rows.InsertAsync(meeting, readKey: true, cancellationToken);
+                foreach (var topic in meeting.Topics) topic.MeetingId = meeting.Id;
+                foreach (var item in meeting.Items) item.MeetingId = meeting.Id;
+                foreach (var attendance in meeting.Attendance) attendance.MeetingId = meeting.Id;
+                await rows.InsertAllAsync(meeting.Topics, cancellationToken);
+                await rows.InsertAllAsync(meeting.Items, cancellationToken);
+                await rows.InsertAllAsync(meeting.Attendance, cancellationToken);
+            }
         }
 
-        step.Added = await StoreFilesAsync(db, prepared, step.Meeting, cancellationToken);
-        db.FileOutcomes.AddRange(Outcomes(prepared.Failures));
+        step.Added = await StoreFilesAsync(db, rows, prepared, step.Meeting?.Id, cancellationToken);
+        await rows.InsertAllAsync(Outcomes(prepared.Failures), cancellationToken);
     }
 
     /// <summary>One meeting of a batch on its way through the phases of <see cref="WriteInOneTransactionAsync"/>.</summary>
@@ -281,7 +298,7 @@ internal sealed class MeetingStore : IWrittenMeetingMarks, IDisposable
     }
 
     /// <summary>Adds new files (read marks included) and updates changed ones; returns the paths it added.</summary>
-    private async Task<HashSet<string>> StoreFilesAsync(TrackerDb db, PreparedMeeting prepared, Meeting? meeting, CancellationToken cancellationToken)
+    private async Task<HashSet<string>> StoreFilesAsync(TrackerDb db, RowInserts rows, PreparedMeeting prepared, int? meetingId, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var added = new HashSet<string>(StringComparer.Ordinal);
@@ -304,12 +321,13 @@ internal sealed class MeetingStore : IWrittenMeetingMarks, IDisposable
             else
             {
                 added.Add(f.Path);
-                db.Files.Add(new FetchedFile
+                var file = new FetchedFile
                 {
                     SourceId = sourceId, Path = f.Path, Length = f.Raw.LongLength, LastModified = f.LastModified, ETag = f.ETag,
                     Sha256 = f.Sha256, Content = f.Compressed, FetchedAt = now,
-                    Meeting = meeting, ParserVersion = prepared.NeedsRead ? parserVersion : 0, Error = prepared.ReadError,
-                });
+                    MeetingId = meetingId, ParserVersion = prepared.NeedsRead ? parserVersion : 0, Error = prepared.ReadError,
+                };
+                await rows.InsertAsync(file, readKey: false, cancellationToken);
             }
         }
 

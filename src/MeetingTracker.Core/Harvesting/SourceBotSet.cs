@@ -15,6 +15,7 @@ internal sealed class SourceBotSet
     private readonly int sourceId;
     private readonly HashSet<string> known = new(StringComparer.OrdinalIgnoreCase);
     private readonly HashSet<string> pending = new(StringComparer.OrdinalIgnoreCase);
+    private readonly List<string> unsaved = [];
 
     private SourceBotSet(int sourceId) => this.sourceId = sourceId;
 
@@ -41,15 +42,21 @@ internal sealed class SourceBotSet
         return bots;
     }
 
-    /// <summary>Adds to <paramref name="db"/> the bots this meeting's log showed that the source did not know yet.</summary>
-    public void Learn(TrackerDb db, ParsedMeeting parsed)
+    /// <summary>Remembers the bots this meeting's log showed that the source did not know yet (stored by <see cref="SaveNewAsync"/>).</summary>
+    public void Learn(ParsedMeeting parsed)
     {
-        ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(parsed);
         foreach (var nick in parsed.Bots.Where(n => !known.Contains(n) && pending.Add(n)))
         {
-            db.SourceBots.Add(new SourceBot { SourceId = sourceId, Nick = nick });
+            unsaved.Add(nick);
         }
+    }
+
+    /// <summary>Inserts the bots learned since the last save, in the caller's transaction.</summary>
+    public async Task SaveNewAsync(RowInserts rows, CancellationToken cancellationToken)
+    {
+        foreach (var nick in unsaved) await rows.InsertAsync(new SourceBot { SourceId = sourceId, Nick = nick }, readKey: false, cancellationToken);
+        unsaved.Clear();
     }
 
     /// <summary>The transaction that stored the learned bots committed: they are the source's from now on.</summary>
@@ -57,10 +64,15 @@ internal sealed class SourceBotSet
     {
         known.UnionWith(pending);
         pending.Clear();
+        unsaved.Clear();
     }
 
     /// <summary>The transaction was rolled back: forget what it learned.</summary>
-    public void Discard() => pending.Clear();
+    public void Discard()
+    {
+        pending.Clear();
+        unsaved.Clear();
+    }
 
     /// <summary>
     /// Stored meetings of the source that still count one of its bots as an attendee: read before the bot was known

@@ -16,30 +16,30 @@ namespace MeetingTracker.Core.Meetings;
 public sealed class MeetingWriter(PeopleDirectory people, TeamsDirectory teams, TimeProvider clock)
 {
     /// <summary>
-    /// Adds to <paramref name="db"/> the people and team the meeting brings that are not known yet. Save them before
-    /// <see cref="Apply"/>, which then refers to every person by id.
+    /// Adds to the directories the people and team the meeting brings that are not known yet. Save them
+    /// (<see cref="PeopleDirectory.SaveNewAsync"/>, <see cref="TeamsDirectory.SaveNewAsync"/>) before <see cref="Apply"/>,
+    /// which then refers to every person and the team by id.
     /// </summary>
-    public void AddNewPeopleAndTeam(TrackerDb db, Meeting meeting, ParsedMeeting parsed, MeetingFileName name, IReadOnlySet<string> bots)
+    public void AddNewPeopleAndTeam(ParsedMeeting parsed, MeetingFileName name, IReadOnlySet<string> bots)
     {
         ArgumentNullException.ThrowIfNull(bots);
-        ArgumentNullException.ThrowIfNull(db);
-        ArgumentNullException.ThrowIfNull(meeting);
         ArgumentNullException.ThrowIfNull(parsed);
         ArgumentNullException.ThrowIfNull(name);
-        teams.Assign(db, meeting, parsed.MeetingName ?? name.Name);
+        teams.Resolve(parsed.MeetingName ?? name.Name);
         foreach (var nick in parsed.Lines.Select(l => l.Nick)
             .Concat(parsed.People.Select(a => a.Nick))
             .Concat(parsed.Items.SelectMany(i => i.Owners.Append(i.Nick)))
             .Distinct(StringComparer.Ordinal)
             .Where(n => !bots.Contains(n)))
         {
-            people.Resolve(db, nick);
+            people.Resolve(nick);
         }
     }
 
     /// <summary>
-    /// Fills <paramref name="meeting"/> (tracked by <paramref name="db"/>, with its items loaded when it exists) and
-    /// returns its log lines, which the caller inserts in bulk once the meeting has its id.
+    /// Fills <paramref name="meeting"/> (a new one, or a stored one tracked by <paramref name="db"/> with its items loaded,
+    /// whose old topics, lines and attendance are deleted through <paramref name="db"/>) and returns its log lines, which
+    /// the caller inserts in bulk once the meeting has its id.
     /// </summary>
     public IReadOnlyList<LogLineRow> Apply(TrackerDb db, Meeting meeting, ParsedMeeting parsed, MeetingFileName name, int parserVersion, IReadOnlySet<string> bots)
     {
@@ -49,6 +49,8 @@ public sealed class MeetingWriter(PeopleDirectory people, TeamsDirectory teams, 
         ArgumentNullException.ThrowIfNull(parsed);
         ArgumentNullException.ThrowIfNull(name);
 
+        meeting.TeamId = teams.IdOf(parsed.MeetingName ?? name.Name);
+        meeting.Team = null;
         meeting.Channel = parsed.Channel ?? name.ChannelHint;
         meeting.Title = Clean(parsed.Title);
         meeting.MeetingName = parsed.MeetingName;
@@ -65,11 +67,11 @@ public sealed class MeetingWriter(PeopleDirectory people, TeamsDirectory teams, 
         meeting.ReadAt = clock.GetUtcNow();
         meeting.Indexed = false;
 
-        // One lookup per nick, not per line: a resolution scans the context's tracked people.
+        // One lookup per nick, not per line.
         var resolved = new Dictionary<string, int?>(StringComparer.Ordinal);
         int? personOf(string nick)
         {
-            if (!resolved.TryGetValue(nick, out var id)) resolved[nick] = id = bots.Contains(nick) ? null : PersonId(db, nick);
+            if (!resolved.TryGetValue(nick, out var id)) resolved[nick] = id = bots.Contains(nick) ? null : PersonId(nick);
             return id;
         }
 
@@ -153,9 +155,9 @@ public sealed class MeetingWriter(PeopleDirectory people, TeamsDirectory teams, 
         }
     }
 
-    private int? PersonId(TrackerDb db, string nick)
+    private int? PersonId(string nick)
     {
-        if (people.Resolve(db, nick) is not { } person) return null;
+        if (people.Resolve(nick) is not { } person) return null;
         if (person.Id == 0) throw new InvalidOperationException($"person of '{nick}' is not saved yet: call {nameof(AddNewPeopleAndTeam)} and save first");
         return person.Id;
     }

@@ -8,14 +8,21 @@ namespace MeetingTracker.Core.Meetings;
 /// Nick → person, for one harvest run. A nick is looked up exactly, then by its base nick (<c>bob_</c>, <c>bob[m]</c>,
 /// <c>@bob:fedora.im</c> → <c>bob</c>), case-insensitively as IRC servers compare nicks; an unknown nick makes a new
 /// person with its base nick as name. Bots are never asked for (<see cref="MeetingWriter"/> leaves them out, ADR 12).
-/// New people are added to the caller's context and become known once <see cref="Commit"/> says their transaction was
-/// saved; aliases <see cref="Forget"/>-ten in a transaction are dropped then too.
+/// New people and aliases wait in the directory until <see cref="SaveNewAsync"/> inserts them in the caller's
+/// transaction, and become known once <see cref="Commit"/> says it committed; aliases <see cref="Forget"/>-ten in a
+/// transaction are dropped then too.
 /// </summary>
 public sealed class PeopleDirectory
 {
     private readonly Dictionary<string, Person> known;
     private readonly Dictionary<string, Person> pending = new(StringComparer.OrdinalIgnoreCase);
     private readonly HashSet<string> forgotten = new(StringComparer.OrdinalIgnoreCase);
+
+    // Added since the last commit or discard, in order; those before the marks are inserted already.
+    private readonly List<Person> newPeople = [];
+    private readonly List<PersonAlias> newAliases = [];
+    private int peopleSaved;
+    private int aliasesSaved;
 
     private PeopleDirectory(Dictionary<string, Person> known) => this.known = known;
 
@@ -31,8 +38,7 @@ public sealed class PeopleDirectory
     {
         ArgumentNullException.ThrowIfNull(db);
         var aliases = await db.PersonAliases.AsNoTracking().Include(a => a.Person).ToListAsync(cancellationToken);
-        pending.Clear();
-        forgotten.Clear();
+        Discard();
         known.Clear();
         foreach (var a in aliases)
         {
@@ -40,29 +46,39 @@ public sealed class PeopleDirectory
         }
     }
 
-    /// <summary>The person a nick belongs to (new people are added to <paramref name="db"/>); null for an empty nick.</summary>
-    public Person? Resolve(TrackerDb db, string nick)
+    /// <summary>
+    /// The person a nick belongs to; null for an empty nick. A new person has no id until <see cref="SaveNewAsync"/>.
+    /// </summary>
+    public Person? Resolve(string nick)
     {
-        ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(nick);
         if (nick.Length == 0) return null;
-        if (Find(nick) is { } exact) return Attach(db, exact);
+        if (Find(nick) is { } exact) return exact;
 
         var baseNick = NickVariants.BaseNick(nick);
         var person = Find(baseNick);
         if (person is null)
         {
             person = new Person { Name = baseNick };
-            db.People.Add(person);
-            AddAlias(db, person, baseNick);
-        }
-        else
-        {
-            person = Attach(db, person);
+            newPeople.Add(person);
+            AddAlias(person, baseNick);
         }
 
-        if (!string.Equals(baseNick, nick, StringComparison.OrdinalIgnoreCase)) AddAlias(db, person, nick);
+        if (!string.Equals(baseNick, nick, StringComparison.OrdinalIgnoreCase)) AddAlias(person, nick);
         return person;
+    }
+
+    /// <summary>Inserts the people and aliases resolved since the last save, in the caller's transaction; people get their ids.</summary>
+    internal async Task SaveNewAsync(RowInserts rows, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        for (; peopleSaved < newPeople.Count; peopleSaved++) await rows.InsertAsync(newPeople[peopleSaved], readKey: true, cancellationToken);
+        for (; aliasesSaved < newAliases.Count; aliasesSaved++)
+        {
+            var alias = newAliases[aliasesSaved];
+            alias.PersonId = alias.Person!.Id;
+            await rows.InsertAsync(alias, readKey: false, cancellationToken);
+        }
     }
 
     /// <summary>True when the stored alias table has this nick (any case).</summary>
@@ -76,8 +92,7 @@ public sealed class PeopleDirectory
     {
         foreach (var nick in forgotten) known.Remove(nick);
         foreach (var (nick, person) in pending) known[nick] = person;
-        pending.Clear();
-        forgotten.Clear();
+        Discard();
     }
 
     /// <summary>The transaction was rolled back: forget what it added and removed.</summary>
@@ -85,24 +100,16 @@ public sealed class PeopleDirectory
     {
         pending.Clear();
         forgotten.Clear();
+        newPeople.Clear();
+        newAliases.Clear();
+        peopleSaved = aliasesSaved = 0;
     }
 
     private Person? Find(string nick) => pending.TryGetValue(nick, out var p) ? p : known.GetValueOrDefault(nick);
 
-    private void AddAlias(TrackerDb db, Person person, string nick)
+    private void AddAlias(Person person, string nick)
     {
-        db.PersonAliases.Add(new PersonAlias { Nick = nick, Person = person });
+        newAliases.Add(new PersonAlias { Nick = nick, Person = person });
         pending[nick] = person;
-    }
-
-    // People loaded earlier are detached: attach a stub by id so navigation fixes up without an UPDATE.
-    private static Person Attach(TrackerDb db, Person person)
-    {
-        if (person.Id == 0) return person;
-        var tracked = db.People.Local.FirstOrDefault(p => p.Id == person.Id);
-        if (tracked is not null) return tracked;
-        var stub = new Person { Id = person.Id, Name = person.Name };
-        db.People.Attach(stub);
-        return stub;
     }
 }

@@ -5,7 +5,9 @@ namespace MeetingTracker.Core.Meetings;
 
 /// <summary>
 /// Meeting name → team, for one harvest run: the name is normalised (<see cref="TeamNames.Normalize"/>) and looked up in
-/// the alias table; an unknown name makes a new team with that key. Same life cycle as <see cref="PeopleDirectory"/>.
+/// the alias table; an unknown name makes a new team with that key. Same life cycle as <see cref="PeopleDirectory"/>:
+/// <see cref="Resolve"/>, <see cref="SaveNewAsync"/> in the transaction, then <see cref="IdOf"/>; <see cref="Commit"/> or
+/// <see cref="Discard"/> with the transaction.
 /// </summary>
 public sealed class TeamsDirectory
 {
@@ -34,28 +36,31 @@ public sealed class TeamsDirectory
         }
     }
 
-    /// <summary>Sets <paramref name="meeting"/>'s team from its name, adding a new team to <paramref name="db"/> when needed.</summary>
-    public void Assign(TrackerDb db, Meeting meeting, string meetingName)
+    /// <summary>Makes a new team for a meeting name no team has yet (inserted by <see cref="SaveNewAsync"/>).</summary>
+    public void Resolve(string meetingName)
     {
-        ArgumentNullException.ThrowIfNull(db);
-        ArgumentNullException.ThrowIfNull(meeting);
         var key = TeamNames.Normalize(meetingName);
-        if (known.TryGetValue(key, out var id))
-        {
-            meeting.TeamId = id;
-            meeting.Team = null;
-            return;
-        }
+        if (!known.ContainsKey(key) && !pending.ContainsKey(key)) pending[key] = new Team { Key = key, Name = key };
+    }
 
-        if (!pending.TryGetValue(key, out var team))
+    /// <summary>Inserts the new teams not saved yet, each with its alias, in the caller's transaction.</summary>
+    internal async Task SaveNewAsync(RowInserts rows, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        foreach (var team in pending.Values.Where(t => t.Id == 0))
         {
-            team = new Team { Key = key, Name = key };
-            team.Aliases.Add(new TeamAlias { Name = key });
-            db.Teams.Add(team);
-            pending[key] = team;
+            await rows.InsertAsync(team, readKey: true, cancellationToken);
+            await rows.InsertAsync(new TeamAlias { Name = team.Key, TeamId = team.Id }, readKey: false, cancellationToken);
         }
+    }
 
-        meeting.Team = team;
+    /// <summary>The id of a meeting name's team, once <see cref="Resolve"/>d and saved.</summary>
+    public int IdOf(string meetingName)
+    {
+        var key = TeamNames.Normalize(meetingName);
+        if (known.TryGetValue(key, out var id)) return id;
+        if (pending.TryGetValue(key, out var team) && team.Id != 0) return team.Id;
+        throw new InvalidOperationException($"team of '{meetingName}' is not saved yet: resolve it and save first");
     }
 
     public void Commit()
