@@ -35,7 +35,7 @@ public sealed partial class PageCacheEviction(
 
     // The meetings' stamp at the end of the last harvest in this process: a harvest's end evicts every meeting it read,
     // even those a look during the run already evicted (pages rendered meanwhile used answers only its end refreshes).
-    private DataStamp? harvested;
+    private Read? harvested;
 
     /// <summary>
     /// Whether a harvest runs in this process: its end evicts what it wrote, so a page made meanwhile from answers older
@@ -77,9 +77,9 @@ public sealed partial class PageCacheEviction(
         try
         {
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-            var stamp = await DataStamp.ReadAsync(db, cancellationToken);
-            var view = await ledger.ReadAsync(cancellationToken);
             var before = seen;
+            var stamp = await ReadAsync(db, before?.Stamp, cancellationToken);
+            var view = await ledger.ReadAsync(cancellationToken);
             var held = !sinceHarvest && Volatile.Read(ref harvesting) > 0 && before is not null;
             var meetingsBefore = sinceHarvest ? harvested : held ? stamp : before?.Stamp;
             seen = new Seen(held ? before!.Stamp : stamp, view.Seen.Count, [.. view.Recent.Select(e => e.Id)]);
@@ -118,11 +118,15 @@ public sealed partial class PageCacheEviction(
     // The meetings read since the last look (new ones and re-reads), their teams, their attendees and the people their
     // actions name. Fewer meetings or
     // a stamp that changed without a read (meetings moved between teams) cannot be placed: everything.
-    private static async Task<bool> MeetingTagsAsync(TrackerDb db, DataStamp before, DataStamp now, HashSet<string> tags, CancellationToken cancellationToken)
+    private static async Task<bool> MeetingTagsAsync(TrackerDb db, Read before, Read now, HashSet<string> tags, CancellationToken cancellationToken)
     {
-        if (now == before) return false;
-        if (now.Meetings < before.Meetings || now.LastRead == before.LastRead || before.LastRead is not { } since) return true;
-        var meetings = await db.Meetings.Where(m => m.ReadAt >= since).Select(m => new { m.Id, m.Team!.Key }).ToListAsync(cancellationToken);
+        if (now.Stamp == before.Stamp) return false;
+        if (now.Stamp.Meetings < before.Stamp.Meetings || now.Stamp.LastRead == before.Stamp.LastRead || before.Stamp.LastRead is not { } since) return true;
+
+        // From the last read time on (another meeting may have been written at that very time), but not the meetings
+        // that were read at it when it was the last: they were there before (counting them evicted pages that had not changed).
+        var meetings = (await db.Meetings.Where(m => m.ReadAt >= since).Select(m => new { m.Id, m.ReadAt, m.Team!.Key }).ToListAsync(cancellationToken))
+            .Where(m => m.ReadAt != since || !before.AtLastRead.Contains(m.Id)).ToList();
         var ids = meetings.Select(m => m.Id).ToList();
         var people = await db.Attendance.Where(a => ids.Contains(a.MeetingId)).Select(a => a.PersonId)
             .Union(db.Items.Where(i => ids.Contains(i.MeetingId)).SelectMany(i => i.Owners).Select(o => o.PersonId)).ToListAsync(cancellationToken);
@@ -202,7 +206,20 @@ public sealed partial class PageCacheEviction(
         base.Dispose();
     }
 
-    private sealed record Seen(DataStamp Stamp, int Events, HashSet<long> Recent);
+    private sealed record Seen(Read Stamp, int Events, HashSet<long> Recent);
+
+    /// <summary>A data stamp with the meetings read at its last read time.</summary>
+    private sealed record Read(DataStamp Stamp, int[] AtLastRead);
+
+    // The stamp, and (when it changed) the meetings read at its last read time.
+    private static async Task<Read> ReadAsync(TrackerDb db, Read? previous, CancellationToken cancellationToken)
+    {
+        var stamp = await DataStamp.ReadAsync(db, cancellationToken);
+        if (previous is not null && previous.Stamp == stamp) return previous;
+        var last = stamp.LastRead;
+        var ids = last is null ? [] : await db.Meetings.Where(m => m.ReadAt == last).Select(m => m.Id).ToArrayAsync(cancellationToken);
+        return new Read(stamp, ids);
+    }
 
     private sealed class Release(Action release) : IDisposable
     {

@@ -721,6 +721,8 @@ namespace MeetingTracker.Core.Storage.Migrations
 
                     b.HasIndex("Indexed");
 
+                    b.HasIndex("ReadAt");
+
                     b.HasIndex("StartedAt");
 
                     b.HasIndex("TeamId", "StartedAt");
