@@ -59,7 +59,8 @@ public sealed class HarvestFailureTests
     [Fact]
     public async Task A_cancelled_run_leaves_whole_meetings_and_the_next_run_finishes_without_duplicates()
     {
-        using var tree = new LogGenTree(new GeneratorOptions { Teams = 3, Weeks = 6, Seed = 9 });
+        // Enough meetings that a few batches of the writer (HarvestPipeline.MaxBatch) are still to come when it stops.
+        using var tree = new LogGenTree(new GeneratorOptions { Teams = 3, Weeks = 16, Seed = 9 });
         await using var host = await HarvestHost.StartAsync(Ct);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(Ct);
         var progress = new SyncProgress(p => { if (p.Done >= 5) stop.Cancel(); });
