@@ -12,15 +12,20 @@ internal static class NativeHeap
 {
     public const int Arenas = 2;
 
-    // mallopt's M_ARENA_MAX (malloc.h).
+    /// <summary>Allocations from this size up are mapped on their own and given back to the system when freed.</summary>
+    public const int MapFrom = 128 * 1024;
+
+    // mallopt's parameters (malloc.h).
     private const int ArenaMax = -8;
+    private const int MmapThreshold = -3;
 
     public static void LimitArenas()
     {
-        if (!OperatingSystem.IsLinux() || Environment.GetEnvironmentVariable("MALLOC_ARENA_MAX") is not null) return;
+        if (!OperatingSystem.IsLinux()) return;
         try
         {
-            _ = NativeMethods.MallOpt(ArenaMax, Arenas);
+            if (Environment.GetEnvironmentVariable("MALLOC_ARENA_MAX") is null) _ = NativeMethods.MallOpt(ArenaMax, Arenas);
+            if (Environment.GetEnvironmentVariable("MALLOC_MMAP_THRESHOLD_") is null) _ = NativeMethods.MallOpt(MmapThreshold, MapFrom);
         }
         catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
         {
