@@ -159,8 +159,8 @@ public sealed class EventLedger(IDbContextFactory<TrackerDb> dbFactory, TimeProv
     private ImmutableHashSet<long> Seen(List<AccountabilityEvent> fresh)
     {
         var since = clock.GetUtcNow() - LateWindow;
-        seenStamps.AddRange(fresh.Select(e => (e.Id, e.At)));
         seenStamps.RemoveAll(s => s.At < since);
+        seenStamps.AddRange(fresh.Where(e => e.At >= since).Select(e => (e.Id, e.At)));
         return [.. seenStamps.Select(s => s.Id)];
     }
 
