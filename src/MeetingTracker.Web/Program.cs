@@ -16,6 +16,9 @@ using MeetingTracker.Web.Search;
 using MeetingTracker.Web.Security;
 using Microsoft.AspNetCore.HttpOverrides;
 
+// Before the host starts its threads: each would otherwise get a malloc arena of its own (ADR 17).
+NativeHeap.LimitArenas();
+
 var builder = WebApplication.CreateBuilder(args);
 
 // The scoped stylesheets of a build (not a publish) are served in every environment, not only in Development: an

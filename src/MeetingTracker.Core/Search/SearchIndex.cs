@@ -19,9 +19,13 @@ public sealed partial class SearchIndex : IDisposable
     private readonly System.Threading.Lock writeGate = new();
     private bool disposed;
 
-    public SearchIndex(string folder, ILogger<SearchIndex> logger)
+    private readonly double writeBufferMB;
+
+    /// <param name="writeBufferMB">The writer's buffer (<see cref="SearchIndexOptions.WriteBufferMB"/>).</param>
+    public SearchIndex(string folder, ILogger<SearchIndex> logger, double writeBufferMB = SearchIndexOptions.DefaultWriteBufferMB)
     {
         ArgumentNullException.ThrowIfNull(folder);
+        this.writeBufferMB = writeBufferMB;
         System.IO.Directory.CreateDirectory(folder);
         directory = FsDirectory.Open(new DirectoryInfo(folder));
         Analyzer = SearchAnalyzers.Create();
@@ -159,7 +163,7 @@ public sealed partial class SearchIndex : IDisposable
     private string? StoredSchema()
         => DirectoryReader.ListCommits(directory)[^1].UserData.TryGetValue(SchemaKey, out var schema) ? schema : null;
 
-    private IndexWriterConfig Config(OpenMode mode) => new(SearchAnalyzers.Version, Analyzer) { OpenMode = mode, RAMBufferSizeMB = 64 };
+    private IndexWriterConfig Config(OpenMode mode) => new(SearchAnalyzers.Version, Analyzer) { OpenMode = mode, RAMBufferSizeMB = writeBufferMB };
 
     private void CheckReadable()
     {

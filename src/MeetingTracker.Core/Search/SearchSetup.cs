@@ -3,6 +3,7 @@ using MeetingTracker.Core.Harvesting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace MeetingTracker.Core.Search;
 
@@ -15,7 +16,9 @@ public static partial class SearchSetup
     {
         ArgumentNullException.ThrowIfNull(dataDir);
         var folder = Path.Combine(Path.GetFullPath(dataDir), IndexFolder);
-        services.TryAddSingleton(sp => new SearchIndex(folder, sp.GetRequiredService<ILogger<SearchIndex>>()));
+        services.TryAddSingleton(sp => new SearchIndex(
+            folder, sp.GetRequiredService<ILogger<SearchIndex>>(),
+            sp.GetService<IOptions<SearchIndexOptions>>()?.Value.WriteBufferMB ?? SearchIndexOptions.DefaultWriteBufferMB));
         services.TryAddSingleton<SearchIndexer>();
         services.TryAddSingleton<SearchService>();
         services.AddSingleton<IMeetingsChangedHandler, SearchCatchUp>();

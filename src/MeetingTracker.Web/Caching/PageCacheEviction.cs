@@ -82,7 +82,7 @@ public sealed partial class PageCacheEviction(
             var view = await ledger.ReadAsync(cancellationToken);
             var held = !sinceHarvest && Volatile.Read(ref harvesting) > 0 && before is not null;
             var meetingsBefore = sinceHarvest ? harvested : held ? stamp : before?.Stamp;
-            seen = new Seen(held ? before!.Stamp : stamp, view.Seen.Count, [.. view.Recent.Select(e => e.Id)]);
+            seen = new Seen(held ? before!.Stamp : stamp, view.Folded, [.. view.Recent.Select(e => e.Id)]);
             if (sinceHarvest || harvested is null) harvested = stamp;
             if (before is null || meetingsBefore is null) return;
 
@@ -146,7 +146,7 @@ public sealed partial class PageCacheEviction(
     // cannot be placed: everything.
     private async Task<bool> EventTagsAsync(TrackerDb db, Seen before, LedgerView view, HashSet<string> tags, CancellationToken cancellationToken)
     {
-        var added = view.Seen.Count - before.Events;
+        var added = view.Folded - before.Events;
         if (added <= 0) return false;
         var fresh = view.Recent.Where(e => !before.Recent.Contains(e.Id)).ToList();
         if (fresh.Count < added) return true;

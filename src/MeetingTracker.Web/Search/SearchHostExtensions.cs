@@ -1,11 +1,24 @@
+using MeetingTracker.Core.Search;
+
 namespace MeetingTracker.Web.Search;
 
 public static class SearchHostExtensions
 {
+    /// <summary>
+    /// The index writer's buffer of the web host: a harvest it runs fills it while pages are served, and issue 14 bounds
+    /// the process at 400 MB (ADR 17 has the measurements). <c>MeetingTracker:Search:WriteBufferMB</c> overrides it.
+    /// </summary>
+    public const double WriteBufferMB = 16;
+
     /// <summary>The index catch-up in the background (search itself is registered with the harvester).</summary>
     public static IHostApplicationBuilder AddSearchHost(this IHostApplicationBuilder builder)
     {
         builder.Services.AddHostedService<SearchCatchUpService>();
+        builder.Services.AddOptions<SearchIndexOptions>()
+            .Configure(o => o.WriteBufferMB = WriteBufferMB)
+            .BindConfiguration(SearchIndexOptions.Section)
+            .Validate(o => o.Problem() is null, "invalid MeetingTracker:Search options (WriteBufferMB: 1 to 1024)")
+            .ValidateOnStart();
         return builder;
     }
 }

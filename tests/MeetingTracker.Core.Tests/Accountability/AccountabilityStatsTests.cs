@@ -143,6 +143,7 @@ public sealed class AccountabilityStatsTests
             ImmutableDictionary<int, IdeaRecord>.Empty,
             [done],
             done.Id,
+            1,
             [done.Id]);
 
         var tallies = AccountabilityStats.Tallies([chain, Chain(2)], [], ledger, Now, DueDays);

@@ -70,6 +70,39 @@ public sealed class EventSurvivalTests
         Assert.Equal((ActionState.Done, true), (standing.State, standing.Reopened));
     }
 
+    [Fact]
+    public async Task The_ledger_keeps_one_copy_of_repeated_texts_counts_every_event_and_forgets_ids_past_the_late_window()
+    {
+        await using var corpus = new AccountabilityCorpus();
+        await corpus.InitializeAsync();
+        var ledger = new EventLedger(corpus.Host.Get<IDbContextFactory<TrackerDb>>(), corpus.Host.Clock) { LookForLateRows = true };
+        var chain = (await corpus.Service().SnapshotAsync(Ct)).Actions.Single(c => c.Text == D);
+        await SayAsync(corpus, chain.Id, ("in-progress", "on it"), ("need-help", "on it"));
+        var first = await ledger.ReadAsync(Ct);
+        await SayAsync(corpus, chain.Id, ("in-progress", "on it"));
+        var view = await ledger.ReadAsync(Ct);
+
+        // Read in two reads, each row its own strings from the database: the ledger holds one of each text.
+        var events = view.Action(chain.Id).Events;
+        Assert.Equal(3, events.Count);
+        Assert.All(events, e => Assert.Same(events[0].AccountId, e.AccountId));
+        Assert.All(events, e => Assert.Same(events[0].Note, e.Note));
+        Assert.Same(events[0].To, events[2].To);
+        Assert.Equal((2, 3), (first.Folded, view.Folded));
+
+        // Each event is said a minute after the one before (SayAsync): only the last is within the late window.
+        Assert.Equal([3L], view.Seen);
+
+        // Once the window has passed, the ids are let go; the count and the records stay.
+        corpus.Host.Clock.Advance(EventLedger.LateWindow);
+        await SayAsync(corpus, chain.Id, ("done", null));
+        var later = await ledger.ReadAsync(Ct);
+        Assert.Equal([4L], later.Seen);
+        Assert.Equal(4, later.Folded);
+        Assert.Equal(["in-progress", "need-help", "in-progress", "done"], later.Action(chain.Id).Events.Select(e => e.To));
+        Assert.Same(later, await ledger.ReadAsync(Ct));
+    }
+
     private static async Task SayAsync(AccountabilityCorpus corpus, int chainId, params (string State, string? Note)[] states)
     {
         await using var db = corpus.Host.Db();

@@ -7,11 +7,17 @@ namespace MeetingTracker.Core.Accountability.Events;
 /// <summary>Every action's and idea's record, as of one read of the events table.</summary>
 public sealed class LedgerView(
     ImmutableDictionary<int, ActionRecord> actions, ImmutableDictionary<int, IdeaRecord> ideas, ImmutableList<AccountabilityEvent> recent, long lastId,
-    ImmutableHashSet<long> seen)
+    int folded, ImmutableHashSet<long> seen)
 {
-    public static readonly LedgerView Empty = new(ImmutableDictionary<int, ActionRecord>.Empty, ImmutableDictionary<int, IdeaRecord>.Empty, [], 0, []);
+    public static readonly LedgerView Empty = new(ImmutableDictionary<int, ActionRecord>.Empty, ImmutableDictionary<int, IdeaRecord>.Empty, [], 0, 0, []);
 
-    /// <summary>The ids of every event folded in.</summary>
+    /// <summary>How many events are folded in.</summary>
+    public int Folded { get; } = folded;
+
+    /// <summary>
+    /// The ids of the events folded in that a look for late rows could still find (stamped within
+    /// <see cref="EventLedger.LateWindow"/>); older ones are not kept (a set of every id cost 5.6 MB at 100,000 events).
+    /// </summary>
     public ImmutableHashSet<long> Seen { get; } = seen;
 
     public ImmutableDictionary<int, ActionRecord> Actions { get; } = actions;
@@ -42,8 +48,12 @@ public sealed class EventLedger(IDbContextFactory<TrackerDb> dbFactory, TimeProv
     public static readonly TimeSpan LateWindow = TimeSpan.FromSeconds(30);
 
     private readonly SemaphoreSlim gate = new(1, 1);
-    private readonly Dictionary<int, List<AccountabilityEvent>> actionEvents = [];
-    private readonly Dictionary<int, List<AccountabilityEvent>> ideaEvents = [];
+
+    // The texts of events repeat (one account's id on each of its events, state names, stock comments): one copy each.
+    private readonly HashSet<string> texts = new(StringComparer.Ordinal);
+
+    // The ids in the view's Seen, with their stamps, to let them go once no look for late rows can find them.
+    private readonly List<(long Id, DateTimeOffset At)> seenStamps = [];
     private volatile LedgerView view = LedgerView.Empty;
 
     /// <summary>The records with every event committed before this call.</summary>
@@ -113,22 +123,62 @@ public sealed class EventLedger(IDbContextFactory<TrackerDb> dbFactory, TimeProv
 
     public void Dispose() => gate.Dispose();
 
+    // Under the gate. Each touched subject is folded again from the events its record holds and the new ones.
     private LedgerView Apply(LedgerView current, List<AccountabilityEvent> fresh)
     {
+        foreach (var e in fresh) Share(e);
         var actions = current.Actions.ToBuilder();
         var ideas = current.Ideas.ToBuilder();
         foreach (var subject in fresh.GroupBy(e => (e.Subject, e.SubjectId)))
         {
-            var lists = subject.Key.Subject == EventSubject.Action ? actionEvents : ideaEvents;
-            if (!lists.TryGetValue(subject.Key.SubjectId, out var list)) lists[subject.Key.SubjectId] = list = [];
-            list.AddRange(subject);
-            list.Sort((a, b) => a.Id.CompareTo(b.Id));
-            if (subject.Key.Subject == EventSubject.Action) actions[subject.Key.SubjectId] = ActionRecord.Fold(list);
-            else ideas[subject.Key.SubjectId] = IdeaRecord.Fold(list);
+            var id = subject.Key.SubjectId;
+            if (subject.Key.Subject == EventSubject.Action)
+            {
+                actions[id] = ActionRecord.Fold(Merge(actions.GetValueOrDefault(id)?.Events, subject));
+            }
+            else
+            {
+                ideas[id] = IdeaRecord.Fold(Merge(ideas.GetValueOrDefault(id)?.Events, subject));
+            }
         }
 
         var recent = current.Recent.InsertRange(0, fresh.AsEnumerable().Reverse()).Sort((a, b) => b.Id.CompareTo(a.Id));
         if (recent.Count > RecentKept) recent = recent.RemoveRange(RecentKept, recent.Count - RecentKept);
-        return new LedgerView(actions.ToImmutable(), ideas.ToImmutable(), recent, Math.Max(current.LastId, fresh.Max(e => e.Id)), current.Seen.Union(fresh.Select(e => e.Id)));
+        return new LedgerView(actions.ToImmutable(), ideas.ToImmutable(), recent, Math.Max(current.LastId, fresh.Max(e => e.Id)), current.Folded + fresh.Count, Seen(fresh));
+    }
+
+    private static List<AccountabilityEvent> Merge(IReadOnlyList<AccountabilityEvent>? held, IEnumerable<AccountabilityEvent> fresh)
+    {
+        var list = held is null ? [.. fresh] : held.Concat(fresh).ToList();
+        list.Sort((a, b) => a.Id.CompareTo(b.Id));
+        return list;
+    }
+
+    // A late row is looked for only among those stamped within the window of now (AnyNewAsync, NewAsync), and the clock
+    // only moves on: an id stamped before that can never come back.
+    private ImmutableHashSet<long> Seen(List<AccountabilityEvent> fresh)
+    {
+        var since = clock.GetUtcNow() - LateWindow;
+        seenStamps.RemoveAll(s => s.At < since);
+        seenStamps.AddRange(fresh.Where(e => e.At >= since).Select(e => (e.Id, e.At)));
+        return [.. seenStamps.Select(s => s.Id)];
+    }
+
+    private void Share(AccountabilityEvent e)
+    {
+        e.AccountId = Shared(e.AccountId)!;
+        e.From = Shared(e.From);
+        e.To = Shared(e.To);
+        e.Note = Shared(e.Note);
+        e.Link = Shared(e.Link);
+        e.Nick = Shared(e.Nick);
+    }
+
+    private string? Shared(string? text)
+    {
+        if (text is null) return null;
+        if (texts.TryGetValue(text, out var held)) return held;
+        texts.Add(text);
+        return text;
     }
 }

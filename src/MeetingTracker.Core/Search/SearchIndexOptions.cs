@@ -1,0 +1,20 @@
+namespace MeetingTracker.Core.Search;
+
+/// <summary>How the index is written (section <c>MeetingTracker:Search</c>).</summary>
+public sealed class SearchIndexOptions
+{
+    public const string Section = "MeetingTracker:Search";
+
+    /// <summary>The writer's buffer when nothing else is configured: large, for imports and rebuilds (ADR 8).</summary>
+    public const double DefaultWriteBufferMB = 64;
+
+    /// <summary>
+    /// Memory the index writer fills with new documents before it writes them out as a segment (Lucene's
+    /// <c>RAMBufferSizeMB</c>). More is a faster bulk import (fewer segments to merge); less bounds what a harvest adds
+    /// to the process. The web host sets its own default (ADR 17).
+    /// </summary>
+    public double WriteBufferMB { get; set; } = DefaultWriteBufferMB;
+
+    /// <summary>Why the options cannot be used, or null.</summary>
+    public string? Problem() => WriteBufferMB is < 1 or > 1024 ? $"{Section}:WriteBufferMB must be between 1 and 1024 (is {WriteBufferMB})" : null;
+}
