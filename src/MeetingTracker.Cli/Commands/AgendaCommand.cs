@@ -1,4 +1,5 @@
 using System.CommandLine;
+using MeetingTracker.Core.Meetings;
 using MeetingTracker.Core.Storage;
 using MeetingTracker.Core.Topics;
 using Microsoft.Extensions.Configuration;
@@ -69,7 +70,7 @@ internal static class AgendaCommand
 
         await using var services = await ReminderServices.OpenAsync(data.FullName, configuration, configure: null, cancellationToken);
         await using var db = await AccountServices.DbAsync(services, cancellationToken);
-        if (await AgendaReader.FindTeamAsync(db, teamName, cancellationToken) is not { } team)
+        if (await TeamNames.FindAsync(db, teamName, cancellationToken) is not { } team)
         {
             return AccountServices.Fail(stderr, $"no team is called '{teamName}'");
         }

@@ -1,5 +1,7 @@
 using System.Text;
 using System.Text.RegularExpressions;
+using MeetingTracker.Core.Storage;
+using Microsoft.EntityFrameworkCore;
 
 namespace MeetingTracker.Core.Meetings;
 
@@ -35,5 +37,19 @@ public static partial class TeamNames
 
         var key = b.ToString().Trim('-');
         return key.Length == 0 ? "unnamed" : key;
+    }
+
+    /// <summary>
+    /// The team a name given by a person (a filter, a command's argument) stands for: its key as given, else the key or
+    /// an alias its normalised form gives; null when no team goes by it.
+    /// </summary>
+    public static async Task<(int Id, string Key, string Name)?> FindAsync(TrackerDb db, string name, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(name);
+        var key = Normalize(name);
+        var team = await db.Teams.AsNoTracking().Where(t => t.Key == name || t.Key == key || t.Aliases.Any(a => a.Name == key))
+            .OrderBy(t => t.Key == name ? 0 : t.Key == key ? 1 : 2).Select(t => new { t.Id, t.Key, t.Name }).FirstOrDefaultAsync(cancellationToken);
+        return team is null ? null : (team.Id, team.Key, team.Name);
     }
 }

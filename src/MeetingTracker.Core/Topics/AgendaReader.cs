@@ -25,17 +25,6 @@ public sealed class AgendaReader(IDbContextFactory<TrackerDb> dbFactory, Account
 {
     private static readonly ItemKind[] Decisions = [ItemKind.Agreed, ItemKind.Accepted, ItemKind.Rejected];
 
-    /// <summary>A team by its key or one of its names (as meeting names are normalised); null when none.</summary>
-    public static async Task<(int Id, string Key, string Name)?> FindTeamAsync(TrackerDb db, string name, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(db);
-        ArgumentNullException.ThrowIfNull(name);
-        var key = TeamNames.Normalize(name);
-        var team = await db.Teams.AsNoTracking().Where(t => t.Key == name || t.Key == key || t.Aliases.Any(a => a.Name == key))
-            .OrderBy(t => t.Key == name ? 0 : t.Key == key ? 1 : 2).Select(t => new { t.Id, t.Key, t.Name }).FirstOrDefaultAsync(cancellationToken);
-        return team is null ? null : (team.Id, team.Key, team.Name);
-    }
-
     /// <summary>The agenda of the team, its links under <paramref name="site"/>.</summary>
     public async Task<Agenda> ReadAsync(int teamId, Uri site, CancellationToken cancellationToken)
     {

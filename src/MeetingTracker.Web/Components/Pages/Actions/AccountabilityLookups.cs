@@ -20,12 +20,7 @@ public static class AccountabilityLookups
     public static async Task<TeamRow?> FindTeamAsync(TrackerDb db, IReadOnlyList<TeamRow> teams, string key, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(teams);
-        var name = TeamNames.Normalize(key);
-        var found = teams.FirstOrDefault(t => string.Equals(t.Key, key, StringComparison.Ordinal))
-            ?? teams.FirstOrDefault(t => string.Equals(t.Key, name, StringComparison.Ordinal));
-        if (found is not null) return found;
-        var id = await db.TeamAliases.Where(a => a.Name == name).Select(a => (int?)a.TeamId).FirstOrDefaultAsync(cancellationToken);
-        return teams.FirstOrDefault(t => t.Id == id);
+        return await TeamNames.FindAsync(db, key, cancellationToken) is { } found ? teams.FirstOrDefault(t => t.Id == found.Id) : null;
     }
 
     /// <summary>The person a filter names: by name, else by any nick (case-insensitively, as IRC compares them).</summary>
