@@ -21,7 +21,8 @@ public sealed partial class Harvester(
     SourceLocks locks,
     TimeProvider clock,
     ILogger<Harvester> logger,
-    IEnumerable<IMeetingsChangedHandler> listeners)
+    IEnumerable<IMeetingsChangedHandler> listeners,
+    Projects.TeamReferences references)
 {
     /// <summary>The parser version stored with each meeting; a higher one re-reads every stored meeting.</summary>
     public int ParserVersion { get; init; } = MeetbotReader.Version;
@@ -57,7 +58,7 @@ public sealed partial class Harvester(
             // filter may have changed since they were stored; a listed one needs no second look.
             var entries = listing.Entries.ToDictionary(e => e.Path, StringComparer.Ordinal);
             var groups = MeetingFileGroup.Group(entries.Keys.Concat(stored.Keys.Where(p => !entries.ContainsKey(p) && filter.AllowsFile(p))), out _);
-            using var store = await MeetingStore.OpenAsync(dbFactory, sourceId, runId, ParserVersion, clock, bots, cancellationToken);
+            using var store = await MeetingStore.OpenAsync(dbFactory, sourceId, runId, ParserVersion, clock, bots, references, cancellationToken);
             await store.RecordFailuresAsync(listing.Failures, cancellationToken);
             counts.ListingFailures = listing.Failures.Count;
 

@@ -18,6 +18,11 @@ public static class HarvestingSetup
         // First of the handlers: the search index, caches and pages after it see the refreshed action owners.
         services.TryAddSingleton<Accountability.ActionOwnersRefresh>();
         services.AddSingleton<IMeetingsChangedHandler>(sp => sp.GetRequiredService<Accountability.ActionOwnersRefresh>());
+        services.AddOptions<Projects.ReferenceOptions>().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<Microsoft.Extensions.Options.IValidateOptions<Projects.ReferenceOptions>, Projects.ReferenceOptionsValidator>());
+        services.TryAddSingleton<Projects.TeamReferences>();
+        services.TryAddSingleton<Projects.MentionsRefresh>();
+        services.AddSingleton<IMeetingsChangedHandler>(sp => sp.GetRequiredService<Projects.MentionsRefresh>());
         services.AddTrackerStorage(dataDir);
         services.AddSearch(dataDir);
         services.TryAddSingleton(TimeProvider.System);

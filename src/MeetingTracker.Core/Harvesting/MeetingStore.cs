@@ -1,4 +1,5 @@
 using MeetingTracker.Core.Meetings;
+using MeetingTracker.Core.Projects;
 using MeetingTracker.Core.Storage;
 using Microsoft.EntityFrameworkCore;
 
@@ -23,6 +24,10 @@ internal sealed class MeetingStore : IWrittenMeetingMarks, IDisposable
     private readonly MeetingWriter writer;
     private readonly SourceBotSet bots;
 
+    // Reference finding (null when switched off) and the names of the teams stored when the run began.
+    private readonly TeamReferences? references;
+    private readonly Dictionary<int, List<string>> teamNames;
+
     // Bot nicks whose stored person this run already dealt with (removed, or kept for another source).
     private readonly HashSet<string> botsDone = new(StringComparer.OrdinalIgnoreCase);
     private readonly SemaphoreSlim gate = new(1, 1);
@@ -30,18 +35,22 @@ internal sealed class MeetingStore : IWrittenMeetingMarks, IDisposable
     // Counts the writes that changed rows of meetings written before them (see WriteInOneTransactionAsync).
     private int generation;
 
-    private MeetingStore(IDbContextFactory<TrackerDb> dbFactory, int sourceId, int runId, int parserVersion, TimeProvider clock, PeopleDirectory people, TeamsDirectory teams, SourceBotSet bots)
+    private MeetingStore(IDbContextFactory<TrackerDb> dbFactory, int sourceId, int runId, int parserVersion, TimeProvider clock, PeopleDirectory people, TeamsDirectory teams, SourceBotSet bots, TeamReferences? references, Dictionary<int, List<string>> teamNames)
     {
         (this.dbFactory, this.sourceId, this.runId, this.parserVersion, this.clock, this.people, this.teams, this.bots) = (dbFactory, sourceId, runId, parserVersion, clock, people, teams, bots);
+        (this.references, this.teamNames) = (references, teamNames);
         writer = new MeetingWriter(people, teams, clock);
     }
 
-    public static async Task<MeetingStore> OpenAsync(IDbContextFactory<TrackerDb> dbFactory, int sourceId, int runId, int parserVersion, TimeProvider clock, SourceBotSet bots, CancellationToken cancellationToken)
+    /// <param name="references">Finds the projects each meeting mentions; null (or switched off): none are found.</param>
+    public static async Task<MeetingStore> OpenAsync(IDbContextFactory<TrackerDb> dbFactory, int sourceId, int runId, int parserVersion, TimeProvider clock, SourceBotSet bots, TeamReferences? references, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var people = await PeopleDirectory.LoadAsync(db, cancellationToken);
         var teams = await TeamsDirectory.LoadAsync(db, cancellationToken);
-        return new MeetingStore(dbFactory, sourceId, runId, parserVersion, clock, people, teams, bots);
+        var on = references is { Enabled: true } ? references : null;
+        var names = on is null ? [] : await TeamReferences.TeamNamesAsync(db, cancellationToken);
+        return new MeetingStore(dbFactory, sourceId, runId, parserVersion, clock, people, teams, bots, on, names);
     }
 
     public void Dispose() => gate.Dispose();
@@ -174,6 +183,12 @@ internal sealed class MeetingStore : IWrittenMeetingMarks, IDisposable
             }
 
             await LineBulkInsert.InsertAsync(db, lines, cancellationToken);
+            foreach (var step in steps.Where(s => s.Meeting is not null))
+            {
+                foreach (var mention in step.Mentions) mention.MeetingId = step.Meeting!.Id;
+                await rows.InsertAllAsync(step.Mentions, cancellationToken);
+            }
+
             foreach (var step in steps)
             {
                 if (step.Meeting is not null) botsHandled.AddRange(await RemoveBotPeopleAsync(db, step.Bots, botsHandled, cancellationToken));
@@ -249,6 +264,8 @@ internal sealed class MeetingStore : IWrittenMeetingMarks, IDisposable
         {
             var meeting = step.Meeting!;
             step.Lines = writer.Apply(db, meeting, parsed, prepared.Group.Name, parserVersion, step.Bots);
+            FindMentions(step, parsed);
+            if (!step.IsNew) await db.Mentions.Where(m => m.MeetingId == meeting.Id).ExecuteDeleteAsync(cancellationToken);
             if (step.IsNew)
             {
                 await rows.InsertAsync(meeting, readKey: true, cancellationToken);
@@ -265,6 +282,22 @@ internal sealed class MeetingStore : IWrittenMeetingMarks, IDisposable
         await rows.InsertAllAsync(Outcomes(prepared.Failures), cancellationToken);
     }
 
+    /// <summary>The projects the meeting mentions, under its team's rules, and the stamp of those rules (ADR 18).</summary>
+    private void FindMentions(MeetingStep step, Meetbot.ParsedMeeting parsed)
+    {
+        var meeting = step.Meeting!;
+        meeting.ReferencesStamp = null;
+        if (references is null) return;
+        var names = teamNames.GetValueOrDefault(meeting.TeamId) ?? [TeamNames.Normalize(parsed.MeetingName ?? step.Prepared.Group.Name.Name)];
+        var (finder, stamp) = references.For(names);
+        step.Mentions = MeetingMentions.Find(
+            finder,
+            meeting.Id,
+            [.. step.Lines.Select(l => (l.Number, l.Text))],
+            [.. meeting.Items.Where(i => i.RemovedAt is null).Select(i => (i.Number, i.Line, i.Text))]);
+        meeting.ReferencesStamp = stamp;
+    }
+
     /// <summary>One meeting of a batch on its way through the phases of <see cref="WriteInOneTransactionAsync"/>.</summary>
     private sealed class MeetingStep(PreparedMeeting prepared)
     {
@@ -277,6 +310,8 @@ internal sealed class MeetingStore : IWrittenMeetingMarks, IDisposable
         public IReadOnlySet<string> Bots { get; set; } = new HashSet<string>();
 
         public IReadOnlyList<LogLineRow> Lines { get; set; } = [];
+
+        public List<ProjectMention> Mentions { get; set; } = [];
 
         public HashSet<string> Added { get; set; } = [];
 

@@ -57,6 +57,12 @@ public sealed class Meeting
 
     public DateTimeOffset ReadAt { get; set; }
 
+    /// <summary>
+    /// The rules its project mentions were found under (<see cref="Projects.TeamReferences"/>); null when they were not
+    /// found yet. Every read sets it again.
+    /// </summary>
+    public string? ReferencesStamp { get; set; }
+
     /// <summary>True once the search index holds this read of the meeting; every write sets it back to false.</summary>
     public bool Indexed { get; set; }
 

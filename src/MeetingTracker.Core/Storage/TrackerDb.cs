@@ -65,6 +65,8 @@ public sealed class TrackerDb(DbContextOptions<TrackerDb> options) : IdentityDbC
 
     public DbSet<TeamAlias> TeamAliases => Set<TeamAlias>();
 
+    public DbSet<Projects.ProjectMention> Mentions => Set<Projects.ProjectMention>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         ArgumentNullException.ThrowIfNull(configurationBuilder);

@@ -9,6 +9,7 @@ public static class HarvestingHostExtensions
     public static IHostApplicationBuilder AddHarvestingHost(this IHostApplicationBuilder builder)
     {
         builder.Services.AddHarvesting(builder.MeetingTrackerDataDir());
+        builder.Services.AddOptions<Core.Projects.ReferenceOptions>().BindConfiguration(Core.Projects.ReferenceOptions.Section);
 
         // Hosted services start in registration order: this one first, so nothing reads an old schema.
         builder.Services.AddHostedService<DatabaseMigrator>();

@@ -27,16 +27,20 @@ internal sealed class HarvestHost : IAsyncDisposable
 
     public string DataDir => data.Path;
 
-    public static async Task<HarvestHost> StartAsync(CancellationToken cancellationToken)
+    public static async Task<HarvestHost> StartAsync(CancellationToken cancellationToken, Action<IServiceCollection>? configure = null)
     {
         var data = new TempDir();
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 24, 12, 0, 0, TimeSpan.Zero));
         var services = await HarvestingSetup.OpenAsync(
             data.Path,
-            s => s.AddSingleton<TimeProvider>(clock)
+            s =>
+            {
+                s.AddSingleton<TimeProvider>(clock)
 
-                // HTTP back-off and time-outs wait on the real clock; only the harvester's timestamps are faked.
-                .AddSingleton(sp => new HttpSourceFactory(TimeProvider.System, sp.GetRequiredService<ILoggerFactory>())),
+                    // HTTP back-off and time-outs wait on the real clock; only the harvester's timestamps are faked.
+                    .AddSingleton(sp => new HttpSourceFactory(TimeProvider.System, sp.GetRequiredService<ILoggerFactory>()));
+                configure?.Invoke(s);
+            },
             cancellationToken);
         return new HarvestHost(data, clock, services);
     }
@@ -50,7 +54,8 @@ internal sealed class HarvestHost : IAsyncDisposable
             services.GetRequiredService<SourceLocks>(),
             Clock,
             services.GetRequiredService<ILogger<Harvester>>(),
-            services.GetServices<IMeetingsChangedHandler>()) { ParserVersion = parserVersion.Value };
+            services.GetServices<IMeetingsChangedHandler>(),
+            services.GetRequiredService<Core.Projects.TeamReferences>()) { ParserVersion = parserVersion.Value };
 
     public Task<HarvestSummary> HarvestAsync(SourceOptions source, CancellationToken cancellationToken, int? parserVersion = null)
         => Harvester(parserVersion).HarvestAsync(source, null, cancellationToken);

@@ -698,6 +698,9 @@ namespace MeetingTracker.Core.Storage.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ReferencesStamp")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("SourceId")
                         .HasColumnType("INTEGER");
 
@@ -848,6 +851,50 @@ namespace MeetingTracker.Core.Storage.Migrations
                         .IsUnique();
 
                     b.ToTable("Topics");
+                });
+
+            modelBuilder.Entity("MeetingTracker.Core.Projects.ProjectMention", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ItemNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Line")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MeetingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProjectKey")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProjectKind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Ticket")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TicketKind")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Url")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MeetingId", "Line");
+
+                    b.HasIndex("ProjectKey", "Ticket");
+
+                    b.ToTable("ProjectMentions", (string)null);
                 });
 
             modelBuilder.Entity("MeetingTracker.Core.Reminders.DigestRecord", b =>
@@ -1344,6 +1391,15 @@ namespace MeetingTracker.Core.Storage.Migrations
                 {
                     b.HasOne("MeetingTracker.Core.Meetings.Meeting", null)
                         .WithMany("Topics")
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MeetingTracker.Core.Projects.ProjectMention", b =>
+                {
+                    b.HasOne("MeetingTracker.Core.Meetings.Meeting", null)
+                        .WithMany()
                         .HasForeignKey("MeetingId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
