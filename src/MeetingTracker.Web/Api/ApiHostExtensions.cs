@@ -38,6 +38,7 @@ public static class ApiHostExtensions
         var api = app.MapGroup("/api");
         api.MapMeetingsApi();
         api.MapTeamsApi();
+        api.MapProjectsApi();
         api.MapPeopleApi();
         api.MapActionsApi();
         api.MapActionEventsApi();

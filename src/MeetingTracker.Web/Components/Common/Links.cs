@@ -16,6 +16,7 @@ public static class Links
     public const string Ideas = "ideas";
     public const string Stats = "stats";
     public const string AllMeetingsFeed = "feeds/meetings.atom";
+    public const string Projects = "projects";
 
     public static string Team(string key) => SitePaths.Team(key);
 
@@ -26,6 +27,12 @@ public static class Links
     public static string TeamTopic(string key, string slug) => SitePaths.TeamTopic(key, slug);
 
     public static string TeamAgenda(string key) => SitePaths.TeamAgenda(key);
+
+    /// <summary>A project's page: its key's segments escaped, its slashes kept (<c>projects/github.com/owner/repo</c>).</summary>
+    public static string Project(string key) => Projects + "/" + string.Join('/', key.Split('/').Select(Uri.EscapeDataString));
+
+    /// <summary>A project's page narrowed to one ticket.</summary>
+    public static string ProjectTicket(string key, string ticket) => Project(key) + "?ticket=" + Uri.EscapeDataString(ticket);
 
     /// <summary>A person's page by name; the page also resolves any of the person's nicks.</summary>
     public static string Person(string name) => "people/" + Uri.EscapeDataString(name);

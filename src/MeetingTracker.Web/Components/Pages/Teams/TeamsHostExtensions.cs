@@ -15,6 +15,7 @@ public static class TeamsHostExtensions
         builder.Services.AddSingleton<IMeetingsChangedHandler>(sp => sp.GetRequiredService<DigestCache>());
         builder.Services.AddSingleton<TeamQueries>();
         builder.Services.AddSingleton<TopicQueries>();
+        builder.Services.AddSingleton<Projects.ProjectQueries>();
         builder.Services.AddSingleton<PersonQueries>();
         builder.Services.AddSingleton<StatsQueries>();
         builder.Services.AddSingleton<AccountabilityTallies>();
