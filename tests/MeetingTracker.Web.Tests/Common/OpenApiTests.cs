@@ -8,7 +8,7 @@ public sealed class OpenApiTests(SiteFixture site) : IClassFixture<SiteFixture>
 {
     public static readonly string[] Routes =
     [
-        "/api/meetings", "/api/meetings/{id}", "/api/meetings/{id}/log", "/api/teams", "/api/teams/{key}", "/api/teams/{key}/topics", "/api/teams/{key}/agenda",
+        "/api/meetings", "/api/meetings/{id}", "/api/meetings/{id}/log", "/api/teams", "/api/teams/{key}", "/api/teams/{key}/topics", "/api/teams/{key}/agenda", "/api/projects", "/api/projects/{key}",
         "/api/people", "/api/people/{name}", "/api/actions", "/api/actions/{id}", "/api/ideas", "/api/ideas/{id}", "/api/help", "/api/search", "/api/account",
     ];
 

@@ -42,14 +42,15 @@ public sealed record ActionDetail(
     IReadOnlyList<HistoryEntry> History,
     IReadOnlyList<OfferRow> Offers,
     bool HasOwners,
-    IReadOnlyList<HeldMeeting> Skipped);
+    IReadOnlyList<HeldMeeting> Skipped,
+    Projects.ReferencedText References);
 
 /// <summary>
 /// One chain, whole: its meetings with their lines, owners now and before, offers and history. Kept while the
 /// snapshot and the events are the same and within the minute (its state and age follow the clock), so a busy
 /// action's page pays its half-dozen queries once, and a change is on the next request.
 /// </summary>
-public sealed class ActionDetails(ActionStandings standings, IDbContextFactory<TrackerDb> dbFactory)
+public sealed class ActionDetails(ActionStandings standings, IDbContextFactory<TrackerDb> dbFactory, Projects.ItemReferences references)
 {
     private const int Kept = 10_000;
 
@@ -90,15 +91,17 @@ public sealed class ActionDetails(ActionStandings standings, IDbContextFactory<T
             chain.Id, chain.Text, [.. owners[chain.Id]], team, chain.Latest.MeetingId, chain.Latest.Number, chain.Latest.Time, chain.First.MeetingId,
             chain.First.Number, chain.First.Time, chain.AgeDays(now.Now), chain.CarriedOver, standing.State.Name(), standing.Inferred.Name(), record.DueDate,
             standing.Reopened);
+        var occurrences = await OccurrencesAsync(db, chain, cancellationToken);
         return new ActionDetail(
             row,
             standing,
             earlier,
-            await OccurrencesAsync(db, chain, cancellationToken),
+            occurrences,
             HistoryEntry.Of(record.Events, names),
             [.. record.Offers.Select(o => new OfferRow(names.AccountName(o.AccountId), o.At, o.Note))],
             row.Owners.Count > 0,
-            await SkippedAsync(db, standing, cancellationToken));
+            await SkippedAsync(db, standing, cancellationToken),
+            await references.ReadAsync(db, chain.TeamId, chain.Text, [.. occurrences.Select(o => (o.MeetingId, o.ItemNumber, o.Line))], cancellationToken));
     }
 
     // The team's meetings after the action was last carried, while it was open, that did not mention it (SkippedActions):

@@ -32,6 +32,12 @@ public sealed record ProjectMentionRow(
 /// <summary>Everything /projects/{key} and GET /api/projects/{key} show.</summary>
 public sealed record ProjectDetail(ProjectSummary Summary, IReadOnlyList<ProjectTicket> Tickets, IReadOnlyList<ProjectMentionRow> Mentions);
 
+/// <summary>How pages name a ticket's kind.</summary>
+public static class TicketLabels
+{
+    public static string Of(TicketKind? kind) => kind switch { TicketKind.PullRequest => "Pull request", TicketKind.Bug => "Bug", _ => "Issue" };
+}
+
 /// <summary>A project or ticket an item names, for the action and idea pages.</summary>
 public sealed record ItemReference(string ProjectKey, ProjectKind ProjectKind, string? Ticket, TicketKind? TicketKind, string Url);
 

@@ -29,6 +29,40 @@ public static class Inline
         }
     };
 
+    /// <summary>
+    /// <see cref="Text(string?)"/>, with the tickets and projects it names (<paramref name="references"/>, located in
+    /// <paramref name="text"/>) linked to their addresses: <c>rhbz#123</c> and <c>bug 123</c> as much as a URL.
+    /// </summary>
+    public static RenderFragment Referenced(string text, IReadOnlyList<Core.Projects.ProjectReference> references) => builder =>
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(references);
+        var at = 0;
+        foreach (var r in references.Where(r => r.Length > 0 && r.Start + r.Length <= text.Length).OrderBy(r => r.Start))
+        {
+            if (r.Start < at) continue;
+            builder.AddContent(0, Text(text[at..r.Start]));
+            var said = text.Substring(r.Start, r.Length);
+            if (said.Contains("://", StringComparison.Ordinal) || !SafeLinks.IsSafe(r.Url))
+            {
+                builder.AddContent(1, Text(said));
+            }
+            else
+            {
+                builder.OpenElement(2, "a");
+                builder.AddAttribute(3, "href", r.Url);
+                builder.AddAttribute(4, "class", "ticket");
+                builder.AddAttribute(5, "rel", "nofollow ugc noopener");
+                builder.AddContent(6, said);
+                builder.CloseElement();
+            }
+
+            at = r.Start + r.Length;
+        }
+
+        builder.AddContent(7, Text(text[at..]));
+    };
+
     /// <summary>People as links to their pages, comma-separated; "nobody" when there are none.</summary>
     public static RenderFragment People(IReadOnlyList<PersonRef> people) => builder =>
     {

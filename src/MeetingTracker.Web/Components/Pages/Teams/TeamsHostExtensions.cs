@@ -16,6 +16,7 @@ public static class TeamsHostExtensions
         builder.Services.AddSingleton<TeamQueries>();
         builder.Services.AddSingleton<TopicQueries>();
         builder.Services.AddSingleton<Projects.ProjectQueries>();
+        builder.Services.AddSingleton<Projects.ItemReferences>();
         builder.Services.AddSingleton<PersonQueries>();
         builder.Services.AddSingleton<StatsQueries>();
         builder.Services.AddSingleton<AccountabilityTallies>();
