@@ -29,18 +29,11 @@ public static class FollowUpTopics
         var titles = new HashSet<(int TeamId, string Title)>();
         foreach (var team in actions.Where(a => meetingOf.ContainsKey(a.MeetingId)).GroupBy(a => meetingOf[a.MeetingId].TeamId))
         {
-            var earlier = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var meeting in team.GroupBy(a => a.MeetingId).OrderBy(g => meetingOf[g.Key].StartedAt).ThenBy(g => g.Key))
+            foreach (var action in ComeBacks(team, a => a.MeetingId, id => meetingOf[id].StartedAt, a => a.Text))
             {
-                var texts = meeting.Select(a => (Action: a, Text: ActionText.Normalize(a.Text))).ToList();
-                foreach (var (action, text) in texts.Where(t => earlier.Contains(t.Text)))
-                {
-                    var key = (action.MeetingId, action.TopicOrdinal);
-                    found.Add(key);
-                    if (titleOf.TryGetValue(key, out var title) && title.Length > 0) titles.Add((team.Key, title));
-                }
-
-                earlier.UnionWith(texts.Select(t => t.Text));
+                var key = (action.MeetingId, action.TopicOrdinal);
+                found.Add(key);
+                if (titleOf.TryGetValue(key, out var title) && title.Length > 0) titles.Add((team.Key, title));
             }
         }
 
@@ -53,6 +46,29 @@ public static class FollowUpTopics
         }
 
         return found;
+    }
+
+    /// <summary>
+    /// The actions of one team that come back: an action whose normalised text (<see cref="ActionText.Normalize"/>) an
+    /// earlier meeting of the team had, its meetings taken in time order.
+    /// </summary>
+    public static IEnumerable<T> ComeBacks<T>(IEnumerable<T> teamActions, Func<T, int> meetingId, Func<int, DateTimeOffset> startedAt, Func<T, string> text)
+    {
+        ArgumentNullException.ThrowIfNull(teamActions);
+        ArgumentNullException.ThrowIfNull(meetingId);
+        ArgumentNullException.ThrowIfNull(startedAt);
+        ArgumentNullException.ThrowIfNull(text);
+        var earlier = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var meeting in teamActions.GroupBy(meetingId).OrderBy(g => startedAt(g.Key)).ThenBy(g => g.Key))
+        {
+            var texts = meeting.Select(a => (Action: a, Text: ActionText.Normalize(text(a)))).ToList();
+            foreach (var (action, normalized) in texts)
+            {
+                if (earlier.Contains(normalized)) yield return action;
+            }
+
+            earlier.UnionWith(texts.Select(t => t.Text));
+        }
     }
 
     private static string Title(string title)

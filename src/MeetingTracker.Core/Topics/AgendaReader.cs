@@ -82,17 +82,11 @@ public sealed class AgendaReader(IDbContextFactory<TrackerDb> dbFactory, Account
             .Join(db.Meetings.Where(m => m.TeamId == teamId), t => t.MeetingId, m => m.Id, (t, m) => new { t.MeetingId, t.Ordinal, t.Title })
             .ToListAsync(cancellationToken))
             .ToDictionary(t => (t.MeetingId, t.Ordinal), t => TopicTitle.Of(t.Title).Key);
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var startedAt = actions.GroupBy(a => a.MeetingId).ToDictionary(g => g.Key, g => g.First().StartedAt);
         var back = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var meeting in actions.GroupBy(a => a.MeetingId).OrderBy(g => g.First().StartedAt).ThenBy(g => g.Key))
+        foreach (var action in FollowUpTopics.ComeBacks(actions, a => a.MeetingId, id => startedAt[id], a => a.Text))
         {
-            var texts = meeting.Select(a => (a.TopicOrdinal, Text: ActionText.Normalize(a.Text))).ToList();
-            foreach (var (ordinal, text) in texts)
-            {
-                if (seen.Contains(text) && ordinal is { } o && titles.TryGetValue((meeting.Key, o), out var key)) back[key] = back.GetValueOrDefault(key) + 1;
-            }
-
-            seen.UnionWith(texts.Select(t => t.Text));
+            if (action.TopicOrdinal is { } o && titles.TryGetValue((action.MeetingId, o), out var key)) back[key] = back.GetValueOrDefault(key) + 1;
         }
 
         return routine.Where(t => back.GetValueOrDefault(t.Key) > 0)

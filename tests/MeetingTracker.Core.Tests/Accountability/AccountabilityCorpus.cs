@@ -60,7 +60,7 @@ public sealed class AccountabilityCorpus : IAsyncLifetime
     }
 
     // bob chairs (he starts every meeting), so MeetBot takes every command; alice, carol and dana are present.
-    private static string Log(string name, string hour, params string[] commands)
+    internal static string Log(string name, string hour, params string[] commands)
     {
         var lines = new List<string>
         {

@@ -143,18 +143,5 @@ public sealed class MentionsHarvestTests : IAsyncLifetime
     }
 
     // bob chairs; lines 1 to 5 are the opening, the said lines start at 6.
-    private static string Log(string name, params string[] said)
-    {
-        var lines = new List<string>
-        {
-            "16:00:00 <bob> #startmeeting " + name,
-            "16:00:01 <bob> #meetingname " + name,
-            "16:00:02 <alice> hi",
-            "16:00:03 <carol> hello",
-            "16:00:04 <dana> o/",
-        };
-        for (var i = 0; i < said.Length; i++) lines.Add($"16:01:{i:00} <bob> {said[i]}");
-        lines.Add("16:59:00 <bob> #endmeeting");
-        return string.Join('\n', lines) + "\n";
-    }
+    private static string Log(string name, params string[] said) => Accountability.AccountabilityCorpus.Log(name, "16", said);
 }
