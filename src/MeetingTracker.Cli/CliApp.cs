@@ -22,7 +22,7 @@ public static class CliApp
             ParseCommand.Create(stdout),
             ConformanceCommand.Create(stdout),
             SummaryCommand.Create(stdout),
-            ImportCommand.Create(stdout, stderr),
+            ImportCommand.Create(stdout, stderr, configuration),
             RunsCommand.Create(stdout),
             AliasCommand.Create(stdout, stderr),
             SearchCommand.Create(stdout, stderr),
@@ -51,6 +51,25 @@ public static class CliApp
 
         // Asynchronously: System.CommandLine turns SIGTERM and Ctrl+C into the actions' cancellation token only there (a
         // harvest then ends as interrupted, its meetings whole); the synchronous Invoke lets the signal go unheard.
-        return result.InvokeAsync(new InvocationConfiguration { Output = stdout, Error = stderr }).GetAwaiter().GetResult();
+        try
+        {
+            return result.InvokeAsync(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false }).GetAwaiter().GetResult();
+        }
+        catch (Microsoft.Extensions.Options.OptionsValidationException e)
+        {
+            // A setting the environment gives (MeetingTracker__…) that the web host would refuse at start too.
+            stderr.WriteLine($"meetingtracker: {e.Message}");
+            return UsageError;
+        }
+        catch (OperationCanceledException)
+        {
+            // What System.CommandLine's own handler answers (it is off so that the case above can be told apart).
+            return 130;
+        }
+        catch (Exception e)
+        {
+            stderr.WriteLine($"Unhandled exception: {e}");
+            return 1;
+        }
     }
 }

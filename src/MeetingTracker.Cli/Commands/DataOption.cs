@@ -1,6 +1,8 @@
 using System.CommandLine;
 using MeetingTracker.Core.Harvesting;
+using MeetingTracker.Core.Projects;
 using MeetingTracker.Core.Storage;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace MeetingTracker.Cli.Commands;
@@ -17,7 +19,20 @@ internal static class DataOption
         DefaultValueFactory = _ => new DirectoryInfo(Environment.GetEnvironmentVariable("MeetingTracker__DataDir") is { Length: > 0 } env ? env : StorageSetup.DefaultDataDir()),
     };
 
-    /// <summary>The services of the engine over <paramref name="dataDir"/>, with the database migrated.</summary>
+    /// <summary>
+    /// The services of the engine over <paramref name="dataDir"/>, with the database migrated; reference finding as the
+    /// environment sets it for the web host (<c>MeetingTracker__References__Enabled</c>,
+    /// <c>MeetingTracker__Teams__{team}__References__0__Pattern</c> …), so an import finds what the host would.
+    /// </summary>
     public static Task<ServiceProvider> OpenAsync(DirectoryInfo dataDir, CancellationToken cancellationToken)
-        => HarvestingSetup.OpenAsync(dataDir.FullName, configure: null, cancellationToken);
+        => OpenAsync(dataDir, CliConfiguration.Build(), cancellationToken);
+
+    /// <inheritdoc cref="OpenAsync(DirectoryInfo, CancellationToken)"/>
+    public static Task<ServiceProvider> OpenAsync(DirectoryInfo dataDir, IConfiguration configuration, CancellationToken cancellationToken)
+    {
+        return HarvestingSetup.OpenAsync(
+            dataDir.FullName,
+            services => services.Configure<ReferenceOptions>(o => configuration.GetSection(ReferenceOptions.Section).Bind(o)),
+            cancellationToken);
+    }
 }

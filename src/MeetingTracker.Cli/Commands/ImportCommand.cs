@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using MeetingTracker.Core.Harvesting;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 
@@ -14,7 +15,7 @@ namespace MeetingTracker.Cli.Commands;
 /// </summary>
 internal static partial class ImportCommand
 {
-    public static Command Create(TextWriter stdout, TextWriter stderr)
+    public static Command Create(TextWriter stdout, TextWriter stderr, IConfiguration configuration)
     {
         var source = new Argument<string>("SOURCE") { Description = "A meetbot folder or the http(s) URL of a meetbot server's listing." };
         var data = DataOption.Create();
@@ -38,12 +39,12 @@ internal static partial class ImportCommand
             };
             options.Include.AddRange(result.GetValue(include) ?? []);
             options.Exclude.AddRange(result.GetValue(exclude) ?? []);
-            return await ExecuteAsync(options, result.GetRequiredValue(data), stdout, stderr, token);
+            return await ExecuteAsync(options, result.GetRequiredValue(data), configuration, stdout, stderr, token);
         });
         return command;
     }
 
-    private static async Task<int> ExecuteAsync(SourceOptions options, DirectoryInfo dataDir, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    private static async Task<int> ExecuteAsync(SourceOptions options, DirectoryInfo dataDir, IConfiguration configuration, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
         if (!options.IsHttp && !Directory.Exists(options.Location))
         {
@@ -51,7 +52,7 @@ internal static partial class ImportCommand
             return CliApp.UsageError;
         }
 
-        await using var services = await DataOption.OpenAsync(dataDir, cancellationToken);
+        await using var services = await DataOption.OpenAsync(dataDir, configuration, cancellationToken);
         var harvester = services.GetRequiredService<Harvester>();
         HarvestSummary summary;
         try

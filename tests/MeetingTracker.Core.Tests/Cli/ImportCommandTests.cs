@@ -1,3 +1,4 @@
+using MeetingTracker.Cli;
 using MeetingTracker.Core.Tests.Harvesting;
 using MeetingTracker.LogGen.Generation;
 
@@ -29,6 +30,32 @@ public sealed class ImportCommandTests
         Assert.Matches(@"(?m)^2\s+demo\s+.*succeeded", runs.Stdout);
         Assert.Matches(@"(?m)^1\s+demo\s+.*succeeded", runs.Stdout);
         Assert.Contains("failed (run 1): fedora-meeting/2026-02-01/broken.2026-02-01-10.00.log.txt: file is empty", runs.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Import_finds_a_team_pattern_the_environment_gives_and_refuses_one_that_does_not_compile()
+    {
+        using var tree = new TempDir();
+        using var data = new TempDir();
+        tree.Write("fedora-meeting/2026-12-07/infra.2026-12-07-16.00.log.txt", Accountability.AccountabilityCorpus.Log("infra", "16", "#info ticket #77 is fixed"));
+        var pattern = new Dictionary<string, string?>
+        {
+            ["MeetingTracker__Teams__Infra__References__0__Pattern"] = @"(?<![\w&])#(\d+)\b",
+            ["MeetingTracker__Teams__Infra__References__0__Url"] = "https://pagure.io/fedora-infrastructure/issue/$1",
+        };
+
+        var bad = CliRunner.RunWith(new Dictionary<string, string?>(pattern) { ["MeetingTracker__Teams__Infra__References__0__Pattern"] = "#(\\d+" }, "import", tree.Path, "--data", data.Path);
+        var good = CliRunner.RunWith(pattern, "import", tree.Path, "--data", data.Path);
+
+        Assert.Equal(CliApp.UsageError, bad.Exit);
+        Assert.StartsWith("meetingtracker: MeetingTracker:Teams:Infra:References: reference pattern '#(\\d+' is not a valid regular expression", bad.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", bad.Stderr, StringComparison.Ordinal);
+        Assert.Equal(0, good.Exit);
+        await using var services = await Core.Harvesting.HarvestingSetup.OpenAsync(data.Path, null, TestContext.Current.CancellationToken);
+        await using var db = await Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions
+            .GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<Core.Storage.TrackerDb>>(services).CreateDbContextAsync(TestContext.Current.CancellationToken);
+        var mention = Assert.Single(db.Mentions);
+        Assert.Equal(("pagure.io/fedora-infrastructure", "77", 6), (mention.ProjectKey, mention.Ticket, mention.Line));
     }
 
     [Fact]
