@@ -37,6 +37,10 @@ public static class Journey
             "search-help" => "search",
             "help" => Links.Help,
             "idea" => Links.Idea(await db.Items.Where(i => i.Kind == Core.Meetbot.ItemKind.Idea && i.RemovedAt == null).OrderBy(i => i.Id).Select(i => i.Id).FirstAsync(ct)),
+            "topics" => Links.TeamTopics(await db.Teams.OrderBy(t => t.Key).Select(t => t.Key).FirstAsync(ct)),
+            "agenda" => Links.TeamAgenda(await db.Teams.OrderBy(t => t.Key).Select(t => t.Key).FirstAsync(ct)),
+            "projects" => Links.Projects,
+            "project" => Links.Project(await db.Mentions.GroupBy(m => m.ProjectKey).OrderByDescending(g => g.Count()).ThenBy(g => g.Key).Select(g => g.Key).FirstAsync(ct)),
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "no such page in the journey"),
         };
     }

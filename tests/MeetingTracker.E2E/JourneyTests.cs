@@ -59,6 +59,10 @@ public sealed partial class JourneyTests(SiteServer server, Chromium chromium)
     [InlineData("search-help")]
     [InlineData("help")]
     [InlineData("idea")]
+    [InlineData("topics")]
+    [InlineData("agenda")]
+    [InlineData("projects")]
+    [InlineData("project")]
     public async Task The_page_has_no_serious_or_critical_accessibility_violation(string kind)
     {
         var page = await chromium.NewPageAsync(server.BaseAddress);
