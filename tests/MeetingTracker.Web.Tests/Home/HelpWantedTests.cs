@@ -30,8 +30,9 @@ public sealed class HelpWantedTests(SiteFixture site) : IClassFixture<SiteFixtur
         Assert.Contains(after.QuerySelectorAll("a"), a => a.GetAttribute("href") == Links.Help);
     }
 
+    // The links to the items' pages (an item's text may hold links of its own: tickets, pull requests).
     private static IEnumerable<string?> Hrefs(IElement section, string list)
-        => section.QuerySelectorAll(list + " li a").Select(a => a.GetAttribute("href"));
+        => section.QuerySelectorAll(list + " li a:not([href^='http'])").Select(a => a.GetAttribute("href"));
 
     private static IElement Section(IDocument page)
         => page.QuerySelector("section[aria-labelledby='help-heading']") ?? throw new InvalidOperationException("no help section");

@@ -16,6 +16,12 @@ public sealed record GeneratedMeeting(string Team, string Directory, string Base
     /// <summary>A one-line <c>.log.txt</c> left under a meeting's first name when <c>#meetingname</c> renamed it (Fedora).</summary>
     public bool IsRenameStub { get; init; }
 
+    /// <summary>
+    /// The references to projects and tickets the generator planted in the log, in the order it said them, each with
+    /// its line: what a reference finder should find, no more (the rest of the text is not meant to hold any).
+    /// </summary>
+    public IReadOnlyList<PlantedReference> References { get; init; } = [];
+
     /// <summary>The path of one of its files relative to the server root.</summary>
     public string RelativePath(MeetbotFormat format) => $"{Directory}/{BaseName}{MeetbotWriter.Extension(format)}";
 

@@ -15,15 +15,20 @@ internal sealed class MeetingScript(Team team, MeetbotSimulation sim, Random rng
     private readonly Queue<string> topics = new();
     private string owner = string.Empty;
     private bool markupSaid;
+    private MeetingPlanter planter = null!;
 
     /// <summary>Whether someone pastes HTML into the channel (see <see cref="Markup"/>).</summary>
     public bool PastesMarkup { get; init; }
+
+    /// <summary>The references planted in the meeting, with their lines (after <see cref="Play"/>).</summary>
+    public IReadOnlyList<PlantedReference> References => planter.References;
 
     /// <summary>Plays the meeting; <paramref name="stopAfterLines"/> cuts it off unfinished after that many lines.</summary>
     public bool Play(string? startText, int? stopAfterLines)
     {
         Arrive();
         owner = nickOf[team.Leads[rng.Next(team.Leads.Count)]];
+        planter = new MeetingPlanter(team.Planting, sim, present, nickOf, owner);
         sim.StartMeeting(owner, startText, sim.Bot.StartSetsName ? MeetingNameOf(startText) : null);
         if (team.RenameTo is { } rename)
         {
@@ -58,6 +63,12 @@ internal sealed class MeetingScript(Team team, MeetbotSimulation sim, Random rng
             sections.Add(RegularTopic);
         }
 
+        // The team's long-running subjects go among the regular topics (placed by the planter's stream).
+        foreach (var subject in planter.RecurringTopics())
+        {
+            sections.Insert(2 + team.Planting.Rng.Next(sections.Count - 1), subject);
+        }
+
         if (sim.Bot.Layout == ServerLayout.OpenStack && rng.NextDouble() < 0.3)
         {
             sections.Add(Vote);
@@ -78,11 +89,13 @@ internal sealed class MeetingScript(Team team, MeetbotSimulation sim, Random rng
         foreach (var section in sections)
         {
             section();
-            if (stopAfterLines is { } stop && sim.LineCount >= stop)
+            // The planter's lines do not count, so the meeting is cut where it was before they were planted.
+            if (stopAfterLines is { } stop && sim.LineCount - planter.Lines >= stop)
             {
                 // The realtime writer last saved after a human line: end on one.
                 Pause(5, 30);
                 Chat(Vocabulary.Pick(rng, present));
+                planter.End();
                 return false;
             }
         }
@@ -96,6 +109,7 @@ internal sealed class MeetingScript(Team team, MeetbotSimulation sim, Random rng
 
         Pause(5, 40);
         sim.Say(owner, "#endmeeting");
+        planter.End();
         return true;
     }
 
@@ -144,6 +158,8 @@ internal sealed class MeetingScript(Team team, MeetbotSimulation sim, Random rng
             {
                 Chat(Speaker());
             }
+
+            planter.AfterChatter();
         }
     }
 
@@ -215,6 +231,7 @@ internal sealed class MeetingScript(Team team, MeetbotSimulation sim, Random rng
 
         team.OpenActions.Clear();
         team.OpenActions.AddRange(still);
+        planter.FollowUpTickets();
     }
 
     private void RegularTopic()
@@ -248,6 +265,9 @@ internal sealed class MeetingScript(Team team, MeetbotSimulation sim, Random rng
             OneItem();
             Discussion(0, 4);
         }
+
+        // After the topic's last item, where no #undo of this topic can reach a planted one.
+        planter.AtTopicEnd();
     }
 
     private void OneItem()

@@ -87,7 +87,8 @@ public static class ServerGenerator
             ? s + string.Create(CultureInfo.InvariantCulture, $" ({day:yyyy-MM-dd})")
             : team.StartText;
         var sim = new MeetbotSimulation(bot, team.Channel, start);
-        var ended = new MeetingScript(team, sim, rng) { PastesMarkup = markup }.Play(startText, unfinished ? rng.Next(25, 45) : null);
+        var script = new MeetingScript(team, sim, rng) { PastesMarkup = markup };
+        var ended = script.Play(startText, unfinished ? rng.Next(25, 45) : null);
 
         var stamp = start.ToString("yyyy-MM-dd-HH.mm", CultureInfo.InvariantCulture);
         var channel = team.Channel.Trim('#', ' ').ToLowerInvariant().Replace("/", string.Empty, StringComparison.Ordinal);
@@ -111,6 +112,6 @@ public static class ServerGenerator
             yield return new GeneratedMeeting(team.Key, directory, stubName, stub, writer with { BaseName = stubName }) { IsRenameStub = true };
         }
 
-        yield return new GeneratedMeeting(team.Key, directory, baseName, meeting, writer);
+        yield return new GeneratedMeeting(team.Key, directory, baseName, meeting, writer) { References = script.References };
     }
 }

@@ -33,5 +33,8 @@ internal sealed class Team
 
     public List<OpenAction> OpenActions { get; } = [];
 
+    /// <summary>Its projects, tickets and long-running subjects, drawn from a stream of their own.</summary>
+    public required TeamPlanting Planting { get; init; }
+
     public IEnumerable<string> Everyone => Leads.Concat(Members);
 }

@@ -66,6 +66,7 @@ internal static class TeamFactory
             Day = (DayOfWeek)(1 + (i % 5)),
             Time = i == 1 ? new TimeOnly(23, 30) : new TimeOnly(Hours[i / 5 % Hours.Length], i / 50 % 2 == 0 ? 0 : 30),
             Rng = rng,
+            Planting = TeamPlanting.Create(options, i, area),
         };
     }
 

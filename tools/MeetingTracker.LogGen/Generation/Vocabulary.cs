@@ -34,6 +34,17 @@ internal static class Vocabulary
         "Release blockers", "Mentoring program", "Packaging queue", "Test days", "Planning for next cycle",
     ];
 
+    /// <summary>
+    /// Long-running subjects a team comes back to every few meetings (none is in <see cref="TopicTitles"/>, so a team's
+    /// count of one is only its own).
+    /// </summary>
+    public static readonly string[] Subjects =
+    [
+        "Migration to the new CI", "Mirror network refresh", "Website redesign", "Retiring the old wiki", "Matrix bridge",
+        "Accessibility review", "Onboarding guide rewrite", "Storage migration", "Flaky tests", "Code of conduct update",
+        "Translation platform move", "Security audit findings",
+    ];
+
     public static readonly string[] Infos =
     [
         "{thing} is back to normal since Tuesday",
