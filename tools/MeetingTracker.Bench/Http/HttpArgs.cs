@@ -16,7 +16,7 @@ public sealed record HttpArgs(int Meetings, string? Work, bool Keep, bool Reuse,
         var reuse = new Option<bool>("--reuse") { Description = "Reuse the tree and database a --keep run (of http or search) left in --work." };
         var duration = BenchOptions.Positive("--duration", "Seconds of each measured wrk run (after a 10 s warm-up run).", 15);
         var connections = BenchOptions.Positive("--connections", "wrk connections.", 32);
-        var command = new Command("http", "Load the team, person, meeting and search pages with wrk, beside nginx serving the meeting's .log.html.") { meetings, work, keep, reuse, duration, connections };
+        var command = new Command("http", "Load the team, person, meeting, search, action, help, topics, project and agenda pages with wrk, beside nginx serving the meeting's .log.html.") { meetings, work, keep, reuse, duration, connections };
         command.Validators.Add(result =>
         {
             if (result.GetValue(reuse) && result.GetValue(work) is null) result.AddError("--reuse needs --work");

@@ -11,7 +11,8 @@ namespace MeetingTracker.Bench.Http;
 /// 10,000-meeting corpus, and against nginx serving the same meeting's <c>.log.html</c> as a static file (the
 /// baseline: what the meetbot server itself does). Targets: each page at least 1,000 requests/s with p99 ≤ 50 ms (issue 5);
 /// from the page cache (issue 14), team and person pages at 5,000 and the meeting page at 10,000 requests/s, 0.15 of
-/// nginx's rate, p99 ≤ 10 ms, and a revisit of each with its ETag a 304.
+/// nginx's rate, p99 ≤ 10 ms, and a revisit of each with its ETag a 304. Issue 15 adds the busiest team's topics and
+/// agenda and the most mentioned project's page, each at issue 5's target.
 /// </summary>
 public static class HttpSuite
 {
@@ -56,6 +57,15 @@ public static class HttpSuite
             using var nginx = Servers.StartNginx(work, corpus.Tree, nginxPort);
             var nginxBase = new Uri($"http://127.0.0.1:{nginxPort.ToString(CultureInfo.InvariantCulture)}/");
             await nginx.WaitUntilServingAsync(new Uri(nginxBase, targets.StaticLog), TimeSpan.FromSeconds(30), cancellationToken);
+            if (await Targets.PickProjectAsync(webBase, cancellationToken) is not { } project)
+            {
+                Console.Error.WriteLine(
+                    "http: GET /api/projects lists no project: the corpus's meetings mention no ticket, pull request or repository (a LogGen that plants no "
+                    + "references, or MeetingTracker:References:Enabled=false), so there is no /projects/{key} page to measure; stopping before any measurement");
+                return 2;
+            }
+
+            targets = targets with { ProjectKey = project.Key, ProjectMeetings = project.Meetings };
             Console.WriteLine(targets.Describe());
 
             // Every page once before any is measured, as on a server that has been up a while: the first row measured

@@ -1,4 +1,7 @@
 using System.Globalization;
+using System.Net.Http.Json;
+using System.Text.Json;
+using MeetingTracker.Core;
 using MeetingTracker.Core.Storage;
 using Microsoft.EntityFrameworkCore;
 
@@ -6,12 +9,18 @@ namespace MeetingTracker.Bench.Http;
 
 /// <summary>
 /// What is loaded: the busiest team's page, its median-length meeting (and that meeting's <c>.log.html</c> for
-/// nginx), the person who attended most, and a search for a word in about one meeting in two.
+/// nginx), the person who attended most, and a search for a word in about one meeting in two; since issue 15 the
+/// busiest team's topics and agenda too, and the page of the project mentioned in the most meetings.
 /// </summary>
 public sealed record Targets(string TeamKey, int TeamMeetings, int MeetingId, string MeetingKey, int MeetingLines, string Person, int PersonMeetings, string Query, string StaticLog)
 {
     /// <summary>The action chain whose page is measured: the one with the longest history of <see cref="EventSeed"/>.</summary>
     public int ActionChain { get; init; }
+
+    /// <summary>The project whose page is measured: the first of <c>GET /api/projects</c>, the one most meetings mention (<see cref="PickProjectAsync"/>).</summary>
+    public string ProjectKey { get; init; } = string.Empty;
+
+    public int ProjectMeetings { get; init; }
 
     public const string SearchWord = "mirror";
 
@@ -33,11 +42,27 @@ public sealed record Targets(string TeamKey, int TeamMeetings, int MeetingId, st
     }
 
     /// <summary>
+    /// The project most meetings mention, as the site ranks them: the first entry of <c>GET /api/projects</c> of the
+    /// running host; null when it lists none (a corpus without references, whose project page cannot be measured: it
+    /// would be a 404).
+    /// </summary>
+    public static async Task<(string Key, int Meetings)?> PickProjectAsync(Uri web, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(web);
+        using var client = new HttpClient();
+        var url = new Uri(web, "api/projects");
+        var projects = await client.GetFromJsonAsync<List<ListedProject>>(url, JsonSerializerOptions.Web, cancellationToken)
+            ?? throw new InvalidOperationException($"GET {url}: no JSON list");
+        return projects.Count == 0 ? null : (projects[0].Key, projects[0].Meetings);
+    }
+
+    /// <summary>
     /// Name, URL, the row's target (null: the baseline), whether a signed-in user asks and whether it is a revisit (the
     /// page's ETag presented: a 304), in the order measured (the URL scheme is the site's Links). The signed-in rows are
     /// the anonymous pages again with a session cookie (issue 11): the header then names the user and the page cannot
     /// come from a shared cache. Issue 14's targets for the cached pages: the meeting page at 10,000 requests/s, 0.15 of
-    /// nginx's rate and p99 ≤ 10 ms; team and person pages at 5,000 requests/s; the others keep issue 5's.
+    /// nginx's rate and p99 ≤ 10 ms; team and person pages at 5,000 requests/s; the others keep issue 5's, as do issue
+    /// 15's topics, project and agenda pages (1,000 requests/s, p99 ≤ 50 ms).
     /// </summary>
     public IEnumerable<(string Name, Uri Url, RowTarget? Target, bool SignedIn, bool Revisit)> Urls(Uri web, Uri nginx)
     {
@@ -54,6 +79,9 @@ public sealed record Targets(string TeamKey, int TeamMeetings, int MeetingId, st
         var action = new Uri(web, "actions/" + ActionChain.ToString(CultureInfo.InvariantCulture));
         yield return ("action page", action, RowTarget.Page, false, false);
         yield return ("help board", new Uri(web, "help"), RowTarget.Page, false, false);
+        yield return ("team topics", new Uri(web, SitePaths.TeamTopics(TeamKey)), RowTarget.Page, false, false);
+        yield return ("project page", new Uri(web, ProjectPath(ProjectKey)), RowTarget.Page, false, false);
+        yield return ("team agenda", new Uri(web, SitePaths.TeamAgenda(TeamKey)), RowTarget.Page, false, false);
         yield return ("team page, signed in", team, RowTarget.Page, true, false);
         yield return ("meeting page, signed in", meeting, RowTarget.Page, true, false);
         yield return ("action page, signed in", action, RowTarget.Page, true, false);
@@ -62,7 +90,17 @@ public sealed record Targets(string TeamKey, int TeamMeetings, int MeetingId, st
 
     public string Describe() => string.Create(
         CultureInfo.InvariantCulture,
-        $"targets: team {TeamKey} ({TeamMeetings} meetings), meeting {MeetingKey} (id {MeetingId}, {MeetingLines} lines), person {Person} ({PersonMeetings} meetings attended), search `{Query}`, action chain {ActionChain}; nginx: {StaticLog}");
+        $"targets: team {TeamKey} ({TeamMeetings} meetings), meeting {MeetingKey} (id {MeetingId}, {MeetingLines} lines), person {Person} ({PersonMeetings} meetings attended), search `{Query}`, action chain {ActionChain}, project {ProjectKey} ({ProjectMeetings} meetings); nginx: {StaticLog}");
+
+    /// <summary>The site's path of a project's page (as its Links write it: each segment of the key escaped, the slashes kept).</summary>
+    public static string ProjectPath(string key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        return "projects/" + string.Join('/', key.Split('/').Select(Uri.EscapeDataString));
+    }
+
+    /// <summary>An entry of <c>GET /api/projects</c>, as far as the pick needs it.</summary>
+    private sealed record ListedProject(string Key, int Meetings);
 }
 
 /// <summary>What a row must reach: requests/s, p99, and a share of nginx's rate (issue 14's meeting page).</summary>

@@ -20,9 +20,13 @@ public sealed class HarvestRig : IAsyncDisposable
 
     /// <summary>A fresh, empty data folder (deleted first when it exists).</summary>
     public static Task<HarvestRig> CreateAsync(string dataDir, CancellationToken cancellationToken)
+        => CreateAsync(dataDir, configure: null, cancellationToken);
+
+    /// <summary>A fresh, empty data folder (deleted first when it exists), with more services (see <see cref="OpenAsync(string, Action{IServiceCollection}?, CancellationToken)"/>).</summary>
+    public static Task<HarvestRig> CreateAsync(string dataDir, Action<IServiceCollection>? configure, CancellationToken cancellationToken)
     {
         if (Directory.Exists(dataDir)) Directory.Delete(dataDir, recursive: true);
-        return OpenAsync(dataDir, cancellationToken);
+        return OpenAsync(dataDir, configure, cancellationToken);
     }
 
     /// <summary>The data folder as it is (created when missing), its database migrated.</summary>
