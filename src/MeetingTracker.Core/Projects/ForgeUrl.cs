@@ -11,7 +11,7 @@ namespace MeetingTracker.Core.Projects;
 /// <item>Pagure: <c>/[namespace/]repo/issue/N</c>, <c>/pull-request/N</c>.</item>
 /// <item>Bugzilla: <c>show_bug.cgi?id=N</c>; Debian's debbugs: <c>bugreport.cgi?bug=N</c>; and the short forms both
 /// serve, a number as the whole path on a host named <c>bugzilla.*</c> or <c>bugs.*</c>. The tracker is the host
-/// (with the path before the script, for a Bugzilla installed under one).</item>
+/// (with the path before the script, for a Bugzilla installed under one; a last <c>cgi-bin</c> is not part of it).</item>
 /// <item>Launchpad: <c>/…/+bug/N</c> and <c>/bugs/N</c>. Launchpad numbers its bugs once for all its projects and hosts,
 /// so every Launchpad bug is one tracker's, <c>bugs.launchpad.net</c>.</item>
 /// </list>
@@ -58,7 +58,11 @@ public static class ForgeUrl
         {
             var id = QueryValue(query, segments[script] == "show_bug.cgi" ? "id" : "bug");
             if (!IsNumber(id)) return null;
-            var key = string.Join('/', [host, .. segments[..script].Select(s => s.ToLowerInvariant())]);
+            // The path before the script is where the tracker is installed; a last cgi-bin is only the CGI convention's
+            // folder (debbugs' bugreport.cgi, some Bugzillas), the same tracker as its short addresses.
+            var installed = segments[..script].Select(s => s.ToLowerInvariant()).ToList();
+            if (installed.Count > 0 && installed[^1] == "cgi-bin") installed.RemoveAt(installed.Count - 1);
+            var key = string.Join('/', [host, .. installed]);
             return Tracker(key, $"https://{host}/{string.Join('/', segments[..(script + 1)])}?{(segments[script] == "show_bug.cgi" ? "id" : "bug")}={id}", id!, url, start);
         }
 

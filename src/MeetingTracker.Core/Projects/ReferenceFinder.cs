@@ -215,10 +215,10 @@ public sealed partial class ReferenceFinder
     [GeneratedRegex(@"https?://[^\s<>""'`]+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Url();
 
-    [GeneratedRegex(@"(?<![\w/])rhbz\s*[#:]?\s*#?(\d{1,9})(?![\w.]|:\d)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\w/])rhbz\s*[#:]?\s*#?(\d{1,9})(?!\w|[.:]\d)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex RedHatBugzilla();
 
-    [GeneratedRegex(@"(?<![\w/])lp\s*:?\s*#(\d{1,9})(?![\w.]|:\d)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\w/])lp\s*:?\s*#(\d{1,9})(?!\w|[.:]\d)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex LaunchpadBug();
 
     [GeneratedRegex(@"(?<![\w/])(?:bug|bz)\s*#?\s*(\d{1,9})(?![\w]|[.:]\d)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

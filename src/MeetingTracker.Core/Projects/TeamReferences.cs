@@ -16,7 +16,7 @@ namespace MeetingTracker.Core.Projects;
 public sealed class TeamReferences
 {
     /// <summary>The version of the built-in rules (<see cref="ReferenceFinder"/>, <see cref="ForgeUrl"/>); raise it when they change.</summary>
-    public const int RulesVersion = 1;
+    public const int RulesVersion = 2;
 
     private readonly Dictionary<string, (ReferenceFinder Finder, string Stamp)> configured = new(StringComparer.Ordinal);
     private readonly (ReferenceFinder Finder, string Stamp) builtIn = (new ReferenceFinder(), RulesVersion.ToString(System.Globalization.CultureInfo.InvariantCulture));

@@ -37,11 +37,13 @@ public sealed class ReferenceFinderTests
     [InlineData("https://bugzilla.redhat.com/show_bug.cgi?id=1234567", "bugzilla.redhat.com", "tracker", "bug", "1234567", "https://bugzilla.redhat.com/show_bug.cgi?id=1234567")]
     [InlineData("https://bugzilla.redhat.com/1234567", "bugzilla.redhat.com", "tracker", "bug", "1234567", "https://bugzilla.redhat.com/1234567")]
     [InlineData("https://bugs.kde.org/show_bug.cgi?id=400000&foo=1", "bugs.kde.org", "tracker", "bug", "400000", "https://bugs.kde.org/show_bug.cgi?id=400000")]
-    [InlineData("https://bugs.debian.org/cgi-bin/bugreport.cgi?bug=1020304", "bugs.debian.org/cgi-bin", "tracker", "bug", "1020304", "https://bugs.debian.org/cgi-bin/bugreport.cgi?bug=1020304")]
+    [InlineData("https://bugs.debian.org/cgi-bin/bugreport.cgi?bug=1020304", "bugs.debian.org", "tracker", "bug", "1020304", "https://bugs.debian.org/cgi-bin/bugreport.cgi?bug=1020304")]
     [InlineData("https://bugs.debian.org/1020304", "bugs.debian.org", "tracker", "bug", "1020304", "https://bugs.debian.org/1020304")]
 
     // Bare notations.
     [InlineData("rhbz#1234567 is the blocker", "bugzilla.redhat.com", "tracker", "bug", "1234567", "https://bugzilla.redhat.com/show_bug.cgi?id=1234567")]
+    [InlineData("the blocker is rhbz#1234567.", "bugzilla.redhat.com", "tracker", "bug", "1234567", "https://bugzilla.redhat.com/show_bug.cgi?id=1234567")]
+    [InlineData("fixed, closes LP: #980917.", "bugs.launchpad.net", "tracker", "bug", "980917", "https://bugs.launchpad.net/bugs/980917")]
     [InlineData("fixed in RHBZ 1234567", "bugzilla.redhat.com", "tracker", "bug", "1234567", "https://bugzilla.redhat.com/show_bug.cgi?id=1234567")]
     [InlineData("closes LP: #980917", "bugs.launchpad.net", "tracker", "bug", "980917", "https://bugs.launchpad.net/bugs/980917")]
     public void Finds(string text, string key, string projectKind, string? ticketKind, string? ticket, string url)
