@@ -41,8 +41,10 @@ public sealed partial class Harvester(
             DbListingCache cache;
             Dictionary<string, StoredFile> stored;
             SourceBotSet bots;
+            Projects.TeamRules? rules;
             await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
             {
+                rules = await Projects.TeamRules.LoadAsync(references, db, cancellationToken);
                 cache = await DbListingCache.LoadAsync(db, sourceId, cancellationToken);
                 bots = await SourceBotSet.LoadAsync(db, sourceId, options.Bots, cancellationToken);
                 stored = await db.Files.AsNoTracking().Where(f => f.SourceId == sourceId)
@@ -58,11 +60,11 @@ public sealed partial class Harvester(
             // filter may have changed since they were stored; a listed one needs no second look.
             var entries = listing.Entries.ToDictionary(e => e.Path, StringComparer.Ordinal);
             var groups = MeetingFileGroup.Group(entries.Keys.Concat(stored.Keys.Where(p => !entries.ContainsKey(p) && filter.AllowsFile(p))), out _);
-            using var store = await MeetingStore.OpenAsync(dbFactory, sourceId, runId, ParserVersion, clock, bots, references, cancellationToken);
+            using var store = await MeetingStore.OpenAsync(dbFactory, sourceId, runId, ParserVersion, clock, bots, cancellationToken);
             await store.RecordFailuresAsync(listing.Failures, cancellationToken);
             counts.ListingFailures = listing.Failures.Count;
 
-            var reader = new MeetingPreparer(source, dbFactory, entries, stored, ParserVersion);
+            var reader = new MeetingPreparer(source, dbFactory, entries, stored, ParserVersion, rules);
             using var pipeline = new HarvestPipeline(options.Concurrency, reader, store, counts, progress, groups.Count, LogMeetingFailed, LogFollowerFailed);
             await using (var following = pipeline.Follow(listeners.OfType<IWrittenMeetingsFollower>(), cancellationToken))
             {

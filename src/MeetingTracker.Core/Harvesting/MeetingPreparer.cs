@@ -6,15 +6,16 @@ namespace MeetingTracker.Core.Harvesting;
 
 /// <summary>
 /// For one meeting: fetches the files that may have changed (conditionally), decides whether the meeting must be read
-/// again, and reads it from its source of truth (the raw log; minutes when the log is missing or unreadable).
-/// Runs in parallel; touches the database only to read stored bodies.
+/// again, and reads it from its source of truth (the raw log; minutes when the log is missing or unreadable), and finds
+/// the projects it mentions. Runs in parallel; touches the database only to read stored bodies.
 /// </summary>
 internal sealed class MeetingPreparer(
     IMeetbotSource source,
     IDbContextFactory<TrackerDb> dbFactory,
     IReadOnlyDictionary<string, SourceEntry> entries,
     IReadOnlyDictionary<string, StoredFile> stored,
-    int parserVersion)
+    int parserVersion,
+    Projects.TeamRules? references)
 {
     /// <param name="reread">Read the meeting even if no file changed (it was stored before one of its bots was known).</param>
     public async Task<PreparedMeeting> PrepareAsync(MeetingFileGroup group, bool reread, CancellationToken cancellationToken)
@@ -74,7 +75,8 @@ internal sealed class MeetingPreparer(
         }
 
         var existing = group.Files.Values.Select(p => stored.GetValueOrDefault(p)?.MeetingId).FirstOrDefault(id => id is not null);
-        return new PreparedMeeting(group, fetched, failures, parsed, true) { ExistingMeetingId = existing };
+        var (found, stamp) = parsed is not null && references is not null ? references.Find(parsed, group.Name.Name) : (null, null);
+        return new PreparedMeeting(group, fetched, failures, parsed, true) { ExistingMeetingId = existing, References = found, ReferencesStamp = stamp };
     }
 
     private async Task<byte[]?> LoadStoredAsync(string path, CancellationToken cancellationToken)

@@ -24,10 +24,6 @@ internal sealed class MeetingStore : IWrittenMeetingMarks, IDisposable
     private readonly MeetingWriter writer;
     private readonly SourceBotSet bots;
 
-    // Reference finding (null when switched off) and the names of the teams stored when the run began.
-    private readonly TeamReferences? references;
-    private readonly Dictionary<int, List<string>> teamNames;
-
     // Bot nicks whose stored person this run already dealt with (removed, or kept for another source).
     private readonly HashSet<string> botsDone = new(StringComparer.OrdinalIgnoreCase);
     private readonly SemaphoreSlim gate = new(1, 1);
@@ -35,22 +31,18 @@ internal sealed class MeetingStore : IWrittenMeetingMarks, IDisposable
     // Counts the writes that changed rows of meetings written before them (see WriteInOneTransactionAsync).
     private int generation;
 
-    private MeetingStore(IDbContextFactory<TrackerDb> dbFactory, int sourceId, int runId, int parserVersion, TimeProvider clock, PeopleDirectory people, TeamsDirectory teams, SourceBotSet bots, TeamReferences? references, Dictionary<int, List<string>> teamNames)
+    private MeetingStore(IDbContextFactory<TrackerDb> dbFactory, int sourceId, int runId, int parserVersion, TimeProvider clock, PeopleDirectory people, TeamsDirectory teams, SourceBotSet bots)
     {
         (this.dbFactory, this.sourceId, this.runId, this.parserVersion, this.clock, this.people, this.teams, this.bots) = (dbFactory, sourceId, runId, parserVersion, clock, people, teams, bots);
-        (this.references, this.teamNames) = (references, teamNames);
         writer = new MeetingWriter(people, teams, clock);
     }
 
-    /// <param name="references">Finds the projects each meeting mentions; null (or switched off): none are found.</param>
-    public static async Task<MeetingStore> OpenAsync(IDbContextFactory<TrackerDb> dbFactory, int sourceId, int runId, int parserVersion, TimeProvider clock, SourceBotSet bots, TeamReferences? references, CancellationToken cancellationToken)
+    public static async Task<MeetingStore> OpenAsync(IDbContextFactory<TrackerDb> dbFactory, int sourceId, int runId, int parserVersion, TimeProvider clock, SourceBotSet bots, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var people = await PeopleDirectory.LoadAsync(db, cancellationToken);
         var teams = await TeamsDirectory.LoadAsync(db, cancellationToken);
-        var on = references is { Enabled: true } ? references : null;
-        var names = on is null ? [] : await TeamReferences.TeamNamesAsync(db, cancellationToken);
-        return new MeetingStore(dbFactory, sourceId, runId, parserVersion, clock, people, teams, bots, on, names);
+        return new MeetingStore(dbFactory, sourceId, runId, parserVersion, clock, people, teams, bots);
     }
 
     public void Dispose() => gate.Dispose();
@@ -282,20 +274,19 @@ internal sealed class MeetingStore : IWrittenMeetingMarks, IDisposable
         await rows.InsertAllAsync(Outcomes(prepared.Failures), cancellationToken);
     }
 
-    /// <summary>The projects the meeting mentions, under its team's rules, and the stamp of those rules (ADR 18).</summary>
-    private void FindMentions(MeetingStep step, Meetbot.ParsedMeeting parsed)
+    /// <summary>
+    /// The rows of the projects the workers found the meeting mentions (ADR 18), with the stamp of the rules they were
+    /// found under: the lines in order, then the items whose line is not in the log, by their place in the minutes.
+    /// </summary>
+    private static void FindMentions(MeetingStep step, Meetbot.ParsedMeeting parsed)
     {
         var meeting = step.Meeting!;
-        meeting.ReferencesStamp = null;
-        if (references is null) return;
-        var names = teamNames.GetValueOrDefault(meeting.TeamId) ?? [TeamNames.Normalize(parsed.MeetingName ?? step.Prepared.Group.Name.Name)];
-        var (finder, stamp) = references.For(names);
-        step.Mentions = MeetingMentions.Find(
-            finder,
-            meeting.Id,
-            [.. step.Lines.Select(l => (l.Number, l.Text))],
-            [.. meeting.Items.Where(i => i.RemovedAt is null).Select(i => (i.Number, i.Line, i.Text))]);
-        meeting.ReferencesStamp = stamp;
+        meeting.ReferencesStamp = step.Prepared.ReferencesStamp;
+        if (step.Prepared.References is not { } found) return;
+        var lines = step.Lines.Select(l => l.Number).ToHashSet();
+        var unlined = parsed.Items.Select((item, ordinal) => (item.Line, ordinal)).Where(x => MeetingMentions.Unlined(x.Line, lines))
+            .Select(x => meeting.Items.First(i => i.RemovedAt is null && i.Ordinal == x.ordinal).Number).ToList();
+        step.Mentions = MeetingMentions.Rows(found, meeting.Id, [.. step.Lines.Select(l => l.Number)], unlined);
     }
 
     /// <summary>One meeting of a batch on its way through the phases of <see cref="WriteInOneTransactionAsync"/>.</summary>

@@ -22,6 +22,15 @@ internal sealed record PreparedMeeting(
     Meetbot.ParsedMeeting? Parsed,
     bool NeedsRead)
 {
+    /// <summary>
+    /// The projects each message mentions (the log's lines, then the items without a line), found by the parallel
+    /// workers under the team's rules (<see cref="ReferencesStamp"/>); null when reference finding is off.
+    /// </summary>
+    public IReadOnlyList<IReadOnlyList<Projects.ProjectReference>>? References { get; init; }
+
+    /// <summary>The stamp of the rules <see cref="References"/> were found under.</summary>
+    public string? ReferencesStamp { get; init; }
+
     /// <summary>The stored meeting these files were read into before, if any.</summary>
     public int? ExistingMeetingId { get; init; }
 

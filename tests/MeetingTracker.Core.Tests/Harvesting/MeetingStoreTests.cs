@@ -116,7 +116,7 @@ public sealed class MeetingStoreTests
             bots = await SourceBotSet.LoadAsync(db, sourceId, [], Ct);
         }
 
-        return await MeetingStore.OpenAsync(host.Get<IDbContextFactory<TrackerDb>>(), sourceId, runId, MeetbotReader.Version, host.Clock, bots, host.Get<Core.Projects.TeamReferences>(), Ct);
+        return await MeetingStore.OpenAsync(host.Get<IDbContextFactory<TrackerDb>>(), sourceId, runId, MeetbotReader.Version, host.Clock, bots, Ct);
     }
 
     private static void Execute(HarvestHost host, string sql)

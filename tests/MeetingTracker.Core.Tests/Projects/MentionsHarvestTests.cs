@@ -73,6 +73,27 @@ public sealed class MentionsHarvestTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_meeting_read_from_its_minutes_alone_has_its_mentions_on_its_items()
+    {
+        // The week-1 meeting as MeetBot's minutes give it, without its log: its items have no line.
+        var log = System.Text.Encoding.UTF8.GetBytes(Log("infra", "#info see https://github.com/Acme/Widget/pull/42 for the fix", "#action bob to look at rhbz#1234567"));
+        var parsed = Core.Meetbot.MeetbotReader.Read(log, "infra.2026-12-21-16.00.log.txt").Meeting!;
+        var minutes = Core.Meetbot.Writing.MeetbotWriter.Write(parsed, new Core.Meetbot.Writing.WriterOptions { BaseName = "infra.2026-12-21-16.00" })[Core.Meetbot.MeetbotFormat.MinutesHtml]!;
+        tree.Write("fedora-meeting/2026-12-21/" + minutes.FileName, minutes.Content);
+
+        await host.HarvestAsync(Source, Ct);
+
+        await using var db = host.Db();
+        var meeting = await db.Meetings.SingleAsync(m => m.MeetingKey == "infra.2026-12-21-16.00", Ct);
+        var items = await db.Items.Where(i => i.MeetingId == meeting.Id).ToDictionaryAsync(i => i.Number, i => i.Text, Ct);
+        var mentions = await db.Mentions.Where(m => m.MeetingId == meeting.Id).OrderBy(m => m.ItemNumber).ToListAsync(Ct);
+        Assert.Equal(["github.com/acme/widget 42", "bugzilla.redhat.com 1234567"], mentions.Select(m => $"{m.ProjectKey} {m.Ticket}"));
+        Assert.All(mentions, m => Assert.Null(m.Line));
+        Assert.Contains("pull/42", items[mentions[0].ItemNumber!.Value], StringComparison.Ordinal);
+        Assert.Contains("rhbz#1234567", items[mentions[1].ItemNumber!.Value], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_team_pattern_configured_later_is_found_in_the_meetings_already_stored()
     {
         await host.HarvestAsync(Source, Ct);
