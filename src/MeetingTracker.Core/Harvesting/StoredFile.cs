@@ -23,7 +23,7 @@ internal sealed record PreparedMeeting(
     bool NeedsRead)
 {
     /// <summary>
-    /// The projects each message mentions (the log's lines, then the items without a line), found by the parallel
+    /// The projects each message mentions (<see cref="Projects.MeetingMentions.Messages"/>), found by the parallel
     /// workers under the team's rules (<see cref="ReferencesStamp"/>); null when reference finding is off.
     /// </summary>
     public IReadOnlyList<IReadOnlyList<Projects.ProjectReference>>? References { get; init; }

@@ -5,10 +5,9 @@ namespace MeetingTracker.Core.Projects;
 /// <summary>
 /// The mentions of one meeting, from its log's lines and from its items whose line is not in the log (a meeting read
 /// from its minutes alone: MeetBot's minutes name each item's line, the log is missing); an item said on a stored line
-/// shares that line's mentions. Bare <c>bug N</c> forms are resolved within
-/// the meeting (<see cref="ReferenceFinder.FindInMeeting"/>). The messages are the lines, in order, then the items
-/// without a line, in order: the harvest's workers find them in a parsed meeting, <see cref="MentionsRefresh"/> in a
-/// stored one.
+/// shares that line's mentions. Bare <c>bug N</c> forms are resolved within the meeting
+/// (<see cref="ReferenceFinder.FindInMeeting"/>). The messages are the lines, in order, then those items, in order:
+/// the harvest's workers find them in a parsed meeting, <see cref="MentionsRefresh"/> in a stored one.
 /// </summary>
 public static class MeetingMentions
 {
