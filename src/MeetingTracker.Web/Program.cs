@@ -26,6 +26,9 @@ var builder = WebApplication.CreateBuilder(args);
 builder.WebHost.UseStaticWebAssets();
 
 builder.AddMeetingTrackerOptions();
+
+// Before the harvesting's own handlers, which are told in the order they were added (ADR 17).
+builder.Services.AddSingleton<MeetingTracker.Core.Harvesting.IMeetingsChangedHandler, AfterHarvestTrim>();
 builder.AddHarvestingHost();
 builder.AddHarvestJobs();
 builder.AddBackupJob();

@@ -33,11 +33,29 @@ internal static class NativeHeap
         }
     }
 
+    /// <summary>Gives the memory free at the top of malloc's arenas back to the system (glibc's <c>malloc_trim</c>).</summary>
+    public static void Trim()
+    {
+        if (!OperatingSystem.IsLinux()) return;
+        try
+        {
+            _ = NativeMethods.MallocTrim(0);
+        }
+        catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
+        {
+            // Another C library: nothing to trim.
+        }
+    }
+
     // DllImport, not LibraryImport: blittable arguments need no generated marshalling, and the project stays free of unsafe code.
     private static class NativeMethods
     {
         [DllImport("libc", EntryPoint = "mallopt")]
         [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
         public static extern int MallOpt(int parameter, int value);
+
+        [DllImport("libc", EntryPoint = "malloc_trim")]
+        [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
+        public static extern int MallocTrim(nuint pad);
     }
 }
