@@ -108,6 +108,33 @@ public sealed class TrackerHost : WebApplicationFactory<Program>
         }
     }
 
+    /// <summary>
+    /// Runs the source's harvest job now, as the scheduler would, until a run that began after this call has succeeded:
+    /// the job ends quietly when another harvest of the source holds its lock (one the host started, say), so a
+    /// single call may harvest nothing. The bound is generous, never a measure of speed.
+    /// </summary>
+    public async Task HarvestNowAsync(CancellationToken cancellationToken)
+    {
+        int before;
+        await using (var db = Db())
+        {
+            before = await db.Runs.Where(r => r.Source!.Name == SourceName).Select(r => (int?)r.Id).MaxAsync(cancellationToken) ?? 0;
+        }
+
+        var deadline = Stopwatch.StartNew();
+        while (true)
+        {
+            await Services.GetRequiredService<Web.Jobs.HarvestJob>().RunAsync(SourceName, cancellationToken);
+            await using (var db = Db())
+            {
+                if (await db.Runs.AnyAsync(r => r.Source!.Name == SourceName && r.Id > before && r.Status == HarvestStatus.Succeeded, cancellationToken)) return;
+            }
+
+            Assert.True(deadline.Elapsed < TimeSpan.FromSeconds(120), $"no run of '{SourceName}' succeeded within 120 s");
+            await Task.Delay(200, cancellationToken);
+        }
+    }
+
     /// <summary>The client address every request seems to come from (TestServer requests have none).</summary>
     public IPAddress? RemoteAddress { get; set; } = IPAddress.Loopback;
 

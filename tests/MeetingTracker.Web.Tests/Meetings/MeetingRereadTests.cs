@@ -1,6 +1,5 @@
 using MeetingTracker.Core.Harvesting;
 using MeetingTracker.Web.Components.Common;
-using MeetingTracker.Web.Jobs;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -24,7 +23,7 @@ public sealed class MeetingRereadTests
         var log = Path.Combine(host.LogsDir, meeting.Folder, meeting.MeetingKey + ".log.txt");
         File.WriteAllText(log, File.ReadAllText(log).Replace("#topic " + topic, "#topic Renamed topic", StringComparison.Ordinal));
         File.SetLastWriteTimeUtc(log, File.GetLastWriteTimeUtc(log).AddMinutes(1));
-        await host.Services.GetRequiredService<HarvestJob>().RunAsync(TrackerHost.SourceName, ct);
+        await host.HarvestNowAsync(ct);
 
         // The harvest read it again (else the page has nothing new to show: a failure here is the harvest's, not the pages').
         await using (var check = host.Db())

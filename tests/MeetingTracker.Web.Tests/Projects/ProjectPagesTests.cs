@@ -8,7 +8,6 @@ using MeetingTracker.Core.Harvesting;
 using MeetingTracker.Core.Meetbot;
 using MeetingTracker.Web.Api;
 using MeetingTracker.Web.Components.Common;
-using MeetingTracker.Web.Jobs;
 using MeetingTracker.Web.Tests.Site;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -138,7 +137,7 @@ public sealed class ProjectsFollowHarvestsTests
 
         File.WriteAllText(log, Log("#info ticket #77 is fixed", "#action bob to review https://gitlab.com/acme/widget/-/merge_requests/9"));
         File.WriteAllText(Path.Combine(folder, "infra.2024-01-15-15.00.log.txt"), Log("see rhbz#2000001."));
-        await host.Services.GetRequiredService<HarvestJob>().RunAsync(TrackerHost.SourceName, Ct);
+        await host.HarvestNowAsync(Ct);
 
         Assert.Equal(["bugzilla.redhat.com", "gitlab.com/acme/widget", "pagure.io/fedora-infrastructure"], await KeysAsync(client));
     }

@@ -6,7 +6,6 @@ using MeetingTracker.Core.Harvesting;
 using MeetingTracker.Core.Storage;
 using MeetingTracker.Web.Caching;
 using MeetingTracker.Web.Components.Common;
-using MeetingTracker.Web.Jobs;
 using MeetingTracker.Web.Tests.Accounts;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -228,7 +227,7 @@ public sealed class PageCacheHarvestTests
         var copy = Path.Combine(host.LogsDir, last.Folder.Replace(day, next, StringComparison.Ordinal), last.MeetingKey.Replace(day, next, StringComparison.Ordinal) + ".log.txt");
         Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
         File.Copy(log, copy);
-        await host.Services.GetRequiredService<HarvestJob>().RunAsync(TrackerHost.SourceName, ct);
+        await host.HarvestNowAsync(ct);
         var added = await db.Meetings.Where(m => m.MeetingKey == last.MeetingKey.Replace(day, next)).Select(m => m.Id).SingleAsync(ct);
 
         using (var teamPage = await client.GetAsync(new Uri(team, UriKind.Relative), ct))
