@@ -28,9 +28,9 @@ internal static class IndexedMarks
         await using var command = db.Database.GetDbConnection().CreateCommand();
         command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
         command.CommandText = $"UPDATE {sql.DelimitIdentifier(table.Name, table.Schema)} SET {Column(indexed)} = @indexed WHERE {Column(id)} = @id AND {Column(readAt)} = @readAt";
-        LineBulkInsert.Parameter(command, "@indexed").Value = LineBulkInsert.ToProvider(indexed, true);
-        var idParameter = LineBulkInsert.Parameter(command, "@id");
-        var readAtParameter = LineBulkInsert.Parameter(command, "@readAt");
+        LineBulkInsert.Parameter(command, "@indexed", indexed).Value = LineBulkInsert.ToProvider(indexed, true);
+        var idParameter = LineBulkInsert.Parameter(command, "@id", id);
+        var readAtParameter = LineBulkInsert.Parameter(command, "@readAt", readAt);
         await command.PrepareAsync(cancellationToken);
         foreach (var meeting in meetings)
         {

@@ -1,15 +1,24 @@
+using MeetingTracker.Core.Storage;
+
 namespace MeetingTracker.Core.Harvesting;
 
 /// <summary>
-/// One harvest of a source at a time, across processes on this host (web host, CLI): an exclusive lock file per
-/// source. The operating system drops it when its process dies, so a killed harvest never blocks the next one.
+/// One harvest of a source at a time, across processes (web host, CLI) and, on PostgreSQL, across nodes. On SQLite an
+/// exclusive lock file per source in the data folder; on PostgreSQL a session advisory lock held on a connection of its
+/// own for the run (ADR 19). Either is dropped when its process dies (the file's handle closes, the server ends the
+/// session), so a killed harvest never blocks the next one.
 /// </summary>
-public sealed class SourceLocks(string folder)
+public sealed class SourceLocks(string folder, DatabaseOptions? database = null)
 {
     /// <summary>Takes the source's lock, or throws <see cref="HarvestBusyException"/> when another harvest holds it.</summary>
     public IDisposable Acquire(string sourceName)
     {
         ArgumentNullException.ThrowIfNull(sourceName);
+        return database is { IsPostgreSql: true } ? AcquireAdvisory(sourceName, database.ConnectionString!) : AcquireFile(sourceName);
+    }
+
+    private FileStream AcquireFile(string sourceName)
+    {
         System.IO.Directory.CreateDirectory(folder);
         var path = Path.Combine(folder, sourceName + ".lock");
         try
@@ -20,6 +29,35 @@ public sealed class SourceLocks(string folder)
         {
             throw new HarvestBusyException($"source '{sourceName}' is being harvested by another run", e);
         }
+    }
+
+    private static Npgsql.NpgsqlConnection AcquireAdvisory(string sourceName, string connectionString)
+    {
+        // Not pooled: the lock is the session's, and closing this connection must end the session (a pooled one would
+        // go back to the pool still holding it if the unlock failed).
+        var connection = new Npgsql.NpgsqlConnection(new Npgsql.NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ToString());
+        try
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "SELECT pg_try_advisory_lock(@key)";
+            command.Parameters.AddWithValue("key", AdvisoryKey(sourceName));
+            if (command.ExecuteScalar() is true) return connection;
+            throw new HarvestBusyException($"source '{sourceName}' is being harvested by another run (on this or another node)");
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>The advisory lock's key of a source: a stable 64-bit hash of its name, apart from other users of the database.</summary>
+    public static long AdvisoryKey(string sourceName)
+    {
+        ArgumentNullException.ThrowIfNull(sourceName);
+        var hash = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes("meetingtracker:harvest:" + sourceName));
+        return System.Buffers.Binary.BinaryPrimitives.ReadInt64BigEndian(hash);
     }
 }
 

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using MeetingTracker.Core.Meetings;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace MeetingTracker.Core.Storage;
@@ -18,11 +19,14 @@ internal static class LineBulkInsert
         foreach (var line in lines) await insert.InsertAsync(line, cancellationToken);
     }
 
-    /// <summary>A new parameter of <paramref name="command"/> (prepared statements of the harvest's writer).</summary>
-    internal static DbParameter Parameter(DbCommand command, string name)
+    /// <summary>
+    /// A new parameter of <paramref name="command"/> for <paramref name="property"/>'s column (prepared statements of the
+    /// harvest's writer), typed by the property's store type mapping as EF types its own: a provider that prepares on the
+    /// server (PostgreSQL) must know each parameter's type before it has a value.
+    /// </summary>
+    internal static DbParameter Parameter(DbCommand command, string name, IProperty property)
     {
-        var p = command.CreateParameter();
-        p.ParameterName = name;
+        var p = property.GetRelationalTypeMapping().CreateParameter(command, name, value: null, nullable: property.IsNullable);
         command.Parameters.Add(p);
         return p;
     }

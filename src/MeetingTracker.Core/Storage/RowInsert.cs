@@ -72,7 +72,7 @@ internal sealed class RowInsert<T> : IAsyncDisposable
         {
             command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
             command.CommandText = text;
-            for (var i = 0; i < columns.Count; i++) columns[i] = columns[i] with { Parameter = LineBulkInsert.Parameter(command, names[i]) };
+            for (var i = 0; i < columns.Count; i++) columns[i] = columns[i] with { Parameter = LineBulkInsert.Parameter(command, names[i], columns[i].Property) };
             await command.PrepareAsync(cancellationToken);
         }
         catch

@@ -4,7 +4,10 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace MeetingTracker.Core.Storage;
 
-/// <summary>Registers the database: SQLite in the data folder by default (WAL, so readers never wait for the harvester).</summary>
+/// <summary>
+/// Registers the database: SQLite in the data folder by default (WAL, so readers never wait for the harvester), or
+/// PostgreSQL when <see cref="DatabaseOptions"/> say so (ADR 19).
+/// </summary>
 public static class StorageSetup
 {
     public const string DatabaseFileName = "meetingtracker.db";
@@ -19,25 +22,64 @@ public static class StorageSetup
         return Path.Combine(appData.Length > 0 ? appData : Path.GetTempPath(), "meetingtracker");
     }
 
-    public static string ConnectionString(string dataDir) => new SqliteConnectionStringBuilder
+    /// <summary>The assembly of PostgreSQL's migrations (SQLite's are in this one).</summary>
+    public const string PostgreSqlMigrationsAssembly = "MeetingTracker.Storage.PostgreSql";
+
+    /// <summary>The SQLite database of a data folder.</summary>
+    public static string ConnectionString(string dataDir) => SqliteConnectionString(Path.Combine(dataDir, DatabaseFileName));
+
+    public static string SqliteConnectionString(string file) => new SqliteConnectionStringBuilder
     {
-        DataSource = Path.Combine(dataDir, DatabaseFileName),
+        DataSource = file,
         Pooling = true,
         DefaultTimeout = 60,
     }.ToString();
 
-    public static IServiceCollection AddTrackerStorage(this IServiceCollection services, string dataDir)
+    /// <summary>The SQLite file these options name, or the data folder's.</summary>
+    public static string SqliteFile(DatabaseOptions database, string dataDir)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        return string.IsNullOrWhiteSpace(database.ConnectionString)
+            ? Path.Combine(Path.GetFullPath(dataDir), DatabaseFileName)
+            : Path.GetFullPath(new SqliteConnectionStringBuilder(database.ConnectionString).DataSource);
+    }
+
+    public static IServiceCollection AddTrackerStorage(this IServiceCollection services, string dataDir, DatabaseOptions? database = null)
     {
         ArgumentNullException.ThrowIfNull(dataDir);
-        var connection = ConnectionString(Path.GetFullPath(dataDir));
+        database ??= DatabaseOptions.Default;
+        if (database.Problem() is { } problem) throw new InvalidOperationException(problem);
+        services.AddSingleton(database);
+
         // Pooled: a page opens several short contexts, and a context reset costs less than a new one.
         // The host's own interceptors (the page cache hears of committed writes) come from the container.
-        services.AddPooledDbContextFactory<TrackerDb>((sp, o) => o.UseSqlite(connection).AddInterceptors(SqlitePragmas.Instance)
+        services.AddPooledDbContextFactory<TrackerDb>((sp, o) => Configure(o, database, dataDir)
             .AddInterceptors(sp.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>()));
         return services;
     }
 
-    /// <summary>Creates the data folder, applies migrations and switches the file to WAL. Safe to call on every start.</summary>
+    /// <summary>Options of a context over <paramref name="database"/> (tools and tests that build one by hand).</summary>
+    public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder options, DatabaseOptions database, string dataDir)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(database);
+        return database.IsPostgreSql
+            ? options.UseNpgsql(database.ConnectionString, o => o.MigrationsAssembly(PostgreSqlMigrationsAssembly))
+            : options.UseSqlite(SqliteConnectionString(SqliteFile(database, dataDir))).AddInterceptors(SqlitePragmas.Instance);
+    }
+
+    /// <summary>A context over <paramref name="database"/>, outside a container.</summary>
+    public static TrackerDb Open(DatabaseOptions database, string dataDir)
+    {
+        var options = new DbContextOptionsBuilder<TrackerDb>();
+        Configure(options, database, dataDir);
+        return new TrackerDb(options.Options);
+    }
+
+    /// <summary>
+    /// Creates the data folder, applies migrations and switches a SQLite file to WAL. Safe to call on every start, and
+    /// from several nodes at once: EF Core's migration lock lets one apply them while the others wait.
+    /// </summary>
     public static async Task MigrateAsync(IDbContextFactory<TrackerDb> factory, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(factory);

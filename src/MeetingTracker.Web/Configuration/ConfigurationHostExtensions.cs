@@ -23,6 +23,16 @@ public static class ConfigurationHostExtensions
     public static string MeetingTrackerDataDir(this IHostApplicationBuilder builder)
         => MeetingTrackerOptions.ResolveDataDir(builder.Configuration[$"{MeetingTrackerOptions.Section}:DataDir"], builder.Environment.ContentRootPath);
 
+    /// <summary>
+    /// The database (<c>MeetingTracker:Database</c>), for registrations that need it before the options exist; a setting
+    /// that cannot work stops the start with its reason.
+    /// </summary>
+    public static Core.Storage.DatabaseOptions MeetingTrackerDatabase(this IHostApplicationBuilder builder)
+    {
+        var database = builder.Configuration.GetSection(Core.Storage.DatabaseOptions.Section).Get<Core.Storage.DatabaseOptions>() ?? new();
+        return database.Problem() is { } problem ? throw new OptionsValidationException(Core.Storage.DatabaseOptions.Section, typeof(Core.Storage.DatabaseOptions), [problem]) : database;
+    }
+
     private static void Resolve(MeetingTrackerOptions options, string contentRoot)
     {
         options.DataDir = MeetingTrackerOptions.ResolveDataDir(options.DataDir, contentRoot);

@@ -11,6 +11,9 @@ public sealed class MeetingTrackerOptions
     /// <summary>Database, locks and other run-time files; empty for <see cref="StorageSetup.DefaultDataDir"/>.</summary>
     public string? DataDir { get; set; }
 
+    /// <summary><c>MeetingTracker:Database</c>: SQLite in the data folder (default) or PostgreSQL (ADR 19).</summary>
+    public DatabaseOptions Database { get; set; } = new();
+
     public List<SourceOptions> Sources { get; } = [];
 
     /// <summary>E-mail addresses whose confirmed accounts are admins.</summary>
