@@ -13,6 +13,12 @@ missing=()
 need python3 || missing+=(python3)
 # The browser tests (tests/MeetingTracker.E2E) drive Debian's chromium; Playwright never downloads a browser.
 [ -x /usr/bin/chromium ] || missing+=(chromium)
+# The deployment tests (tests/MeetingTracker.Web.Tests/Deploy) run deploy/nginx's site in Debian's nginx.
+[ -x /usr/sbin/nginx ] || missing+=(nginx-light)
+# The Core and Web suites run a second time on PostgreSQL 15 (issue 16): Debian's server, started below in a temporary
+# folder on 127.0.0.1 and a free port, removed at the end.
+pgbin=/usr/lib/postgresql/15/bin
+[ -x "$pgbin/initdb" ] || missing+=(postgresql-15)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "test.sh: installing ${missing[*]}"
   as_root apt-get update -qq && as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}"
@@ -27,6 +33,28 @@ dotnet build MeetingTracker.sln -c Release -nologo -v quiet
 status=0
 dotnet test --solution MeetingTracker.sln -c Release --no-build \
   --report-trx --results-directory "$root/TestResults" || status=$?
+
+# The second pass: the Core and Web suites against a real PostgreSQL 15, each data folder a test makes with a database of
+# its own (tests/Shared/TestDatabase.cs). Tests about SQLite itself (its online backup) carry the trait Database=Sqlite and
+# are left out; everything else runs unchanged. The server is a throwaway: fsync off, many connections (every test host
+# has its own pool), run as the postgres user when we are root (initdb refuses root).
+pg_as() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+pgdir=$(mktemp -d /tmp/mt-test-pg.XXXXXX)
+[ "$(id -u)" -eq 0 ] && chown postgres "$pgdir"
+pgport=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+stop_pg() { pg_as "$pgbin/pg_ctl" -D "$pgdir/data" -m immediate stop >/dev/null 2>&1 || true; rm -rf "$pgdir"; }
+trap stop_pg EXIT
+echo "== PostgreSQL 15 on 127.0.0.1:$pgport ($pgdir)"
+pg_as "$pgbin/initdb" -D "$pgdir/data" -U postgres --auth=trust --no-locale -E UTF8 >"$pgdir/initdb.log" 2>&1
+pg_as "$pgbin/pg_ctl" -D "$pgdir/data" -l "$pgdir/server.log" -w start \
+  -o "-k $pgdir -h 127.0.0.1 -p $pgport -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=400" >/dev/null
+export MEETINGTRACKER_TEST_POSTGRES="Host=127.0.0.1;Port=$pgport;Username=postgres"
+for project in MeetingTracker.Core.Tests MeetingTracker.Web.Tests; do
+  echo "== $project on PostgreSQL"
+  dotnet test --project "tests/$project" -c Release --no-build \
+    --report-trx --results-directory "$root/TestResults/postgresql" -- --filter-not-trait "Database=Sqlite" || status=$?
+done
+unset MEETINGTRACKER_TEST_POSTGRES
 
 # Conformance against real MeetBot output, when the shared corpus is beside the clone.
 corpus="$root/../shared/meetbot-corpus"

@@ -52,6 +52,7 @@ public sealed class TrackerHost : WebApplicationFactory<Program>
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:LogLevel:Hangfire"] = "Warning",
         };
+        foreach (var (key, value) in TestDatabase.Settings(DataDir)) settings[key] = value;
     }
 
     public string Root { get; }
@@ -152,6 +153,7 @@ public sealed class TrackerHost : WebApplicationFactory<Program>
     {
         await base.DisposeAsync();
         SqliteConnection.ClearAllPools();
+        if (!KeepFiles) TestDatabase.Drop(DataDir);
         if (!KeepFiles && Directory.Exists(Root))
         {
             Directory.Delete(Root, recursive: true);

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using MeetingTracker.Core.Accounts;
 using MeetingTracker.Core.Harvesting;
 using MeetingTracker.Core.Storage;
@@ -13,8 +14,8 @@ namespace MeetingTracker.Cli.Commands;
 /// </summary>
 internal static class AccountServices
 {
-    public static Task<ServiceProvider> OpenAsync(DirectoryInfo dataDir, CancellationToken cancellationToken)
-        => HarvestingSetup.OpenAsync(dataDir.FullName, services => services.AddIdentityCore<Account>(o =>
+    public static Task<ServiceProvider> OpenAsync(DirectoryInfo dataDir, IConfiguration configuration, CancellationToken cancellationToken)
+        => HarvestingSetup.OpenAsync(dataDir.FullName, DataOption.Database(configuration), services => services.AddIdentityCore<Account>(o =>
             {
                 // As the web host's AccountsSetup: NIST SP 800-63B, length rather than composition.
                 o.User.RequireUniqueEmail = true;

@@ -63,9 +63,9 @@ internal static class AgendaCommand
             site = configured ?? LocalSite;
         }
 
-        if (!File.Exists(Path.Combine(data.FullName, StorageSetup.DatabaseFileName)))
+        if (!await DataOption.ExistsAsync(data, configuration, cancellationToken))
         {
-            return AccountServices.Fail(stderr, $"no database in {data.FullName} (import meetings first, or pass --data)");
+            return AccountServices.Fail(stderr, $"no database in {DataOption.Where(data, configuration)} (import meetings first, or pass --data)");
         }
 
         await using var services = await ReminderServices.OpenAsync(data.FullName, configuration, configure: null, cancellationToken);

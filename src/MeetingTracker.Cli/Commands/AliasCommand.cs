@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using System.CommandLine;
 using MeetingTracker.Core.Harvesting;
 using MeetingTracker.Core.Meetings;
@@ -13,7 +14,7 @@ namespace MeetingTracker.Cli.Commands;
 /// </summary>
 internal static class AliasCommand
 {
-    public static Command Create(TextWriter stdout, TextWriter stderr)
+    public static Command Create(TextWriter stdout, TextWriter stderr, IConfiguration configuration)
     {
         var data = DataOption.Create();
         var name = new Argument<string>("NAME") { Description = "A meeting name or team key, e.g. design-team." };
@@ -21,7 +22,7 @@ internal static class AliasCommand
         var teamCommand = new Command("team", "Merge a meeting name into a team (renamed teams become one).") { name, team, data };
         teamCommand.SetAction(async (result, token) =>
         {
-            await using var services = await DataOption.OpenAsync(result.GetRequiredValue(data), token);
+            await using var services = await DataOption.OpenAsync(result.GetRequiredValue(data), configuration, token);
             var moved = await services.GetRequiredService<AliasEditor>().MoveTeamAliasAsync(result.GetRequiredValue(name), result.GetRequiredValue(team), token);
             stdout.WriteLine($"team alias '{TeamNames.Normalize(result.GetRequiredValue(name))}' -> '{TeamNames.Normalize(result.GetRequiredValue(team))}': {moved} meetings moved");
             await CatchUpAsync(services, token);
@@ -33,7 +34,7 @@ internal static class AliasCommand
         var personCommand = new Command("person", "Give a nick to a person (a person's nicks become one).") { nick, owner, data };
         personCommand.SetAction(async (result, token) =>
         {
-            await using var services = await DataOption.OpenAsync(result.GetRequiredValue(data), token);
+            await using var services = await DataOption.OpenAsync(result.GetRequiredValue(data), configuration, token);
             try
             {
                 var moved = await services.GetRequiredService<AliasEditor>().MovePersonAliasAsync(result.GetRequiredValue(nick), result.GetRequiredValue(owner), token);
@@ -51,7 +52,7 @@ internal static class AliasCommand
         var listCommand = new Command("list", "List teams and people with their aliases.") { data };
         listCommand.SetAction(async (result, token) =>
         {
-            await using var services = await DataOption.OpenAsync(result.GetRequiredValue(data), token);
+            await using var services = await DataOption.OpenAsync(result.GetRequiredValue(data), configuration, token);
             await using var db = await services.GetRequiredService<IDbContextFactory<TrackerDb>>().CreateDbContextAsync(token);
             foreach (var t in (await db.Teams.AsNoTracking().Include(t => t.Aliases).ToListAsync(token)).OrderBy(t => t.Key, StringComparer.Ordinal))
             {

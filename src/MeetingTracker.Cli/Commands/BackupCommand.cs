@@ -9,7 +9,10 @@ namespace MeetingTracker.Cli.Commands;
 /// </summary>
 internal static class BackupCommand
 {
-    public static Command CreateBackup(TextWriter stdout, TextWriter stderr)
+    /// <summary>What backup and restore answer on PostgreSQL, whose own tools do it better (ADR 19).</summary>
+    public const string PostgreSqlMessage = "the database is PostgreSQL (MeetingTracker__Database__Provider): back it up with pg_dump -Fc and restore it with pg_restore (README, Backups); backup and restore copy SQLite files";
+
+    public static Command CreateBackup(TextWriter stdout, TextWriter stderr, Microsoft.Extensions.Configuration.IConfiguration configuration)
     {
         var data = DataOption.Create();
         var to = new Option<FileInfo>("--to")
@@ -20,6 +23,12 @@ internal static class BackupCommand
         var command = new Command("backup", "Copy the database (everything but the search index) to a file, while the web host runs.") { data, to };
         command.SetAction(async (result, token) =>
         {
+            if (DataOption.Database(configuration).IsPostgreSql)
+            {
+                stderr.WriteLine($"meetingtracker: {PostgreSqlMessage}");
+                return CliApp.UsageError;
+            }
+
             try
             {
                 var backup = await DatabaseBackup.BackupAsync(result.GetRequiredValue(data).FullName, result.GetRequiredValue(to).FullName, token);
@@ -35,7 +44,7 @@ internal static class BackupCommand
         return command;
     }
 
-    public static Command CreateRestore(TextWriter stdout, TextWriter stderr)
+    public static Command CreateRestore(TextWriter stdout, TextWriter stderr, Microsoft.Extensions.Configuration.IConfiguration configuration)
     {
         var file = new Argument<FileInfo>("FILE") { Description = "A backup made by 'meetingtracker backup' (or the nightly job)." };
         var data = new Option<DirectoryInfo>("--data")
@@ -47,6 +56,12 @@ internal static class BackupCommand
         var command = new Command("restore", "Restore a backup as a data folder's database; the search index is rebuilt on the next start.") { file, data, force };
         command.SetAction(async (result, token) =>
         {
+            if (DataOption.Database(configuration).IsPostgreSql)
+            {
+                stderr.WriteLine($"meetingtracker: {PostgreSqlMessage}");
+                return CliApp.UsageError;
+            }
+
             try
             {
                 var restore = await DatabaseBackup.RestoreAsync(result.GetRequiredValue(file).FullName, result.GetRequiredValue(data).FullName, result.GetValue(force), token);

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using System.CommandLine;
 using MeetingTracker.Core.Accounts;
 using Microsoft.AspNetCore.Identity;
@@ -12,13 +13,13 @@ namespace MeetingTracker.Cli.Commands;
 /// </summary>
 internal static class ClaimsCommand
 {
-    public static Command Create(TextWriter stdout, TextWriter stderr)
+    public static Command Create(TextWriter stdout, TextWriter stderr, IConfiguration configuration)
     {
         var data = DataOption.Create();
         var list = new Command("list", "List every claim: id, state, address, nick, person, note.") { data };
         list.SetAction(async (result, token) =>
         {
-            await using var services = await AccountServices.OpenAsync(result.GetRequiredValue(data), token);
+            await using var services = await AccountServices.OpenAsync(result.GetRequiredValue(data), configuration, token);
             await using var db = await AccountServices.DbAsync(services, token);
             var rows = await (from c in db.NickClaims.AsNoTracking()
                               join p in db.People on c.PersonId equals p.Id
@@ -32,10 +33,10 @@ internal static class ClaimsCommand
             return 0;
         });
 
-        return new Command("claims", "Nick claims: list, approve, refuse.") { list, Decision("approve", true, data, stdout, stderr), Decision("refuse", false, data, stdout, stderr) };
+        return new Command("claims", "Nick claims: list, approve, refuse.") { list, Decision("approve", true, data, stdout, stderr, configuration), Decision("refuse", false, data, stdout, stderr, configuration) };
     }
 
-    private static Command Decision(string name, bool approve, Option<DirectoryInfo> data, TextWriter stdout, TextWriter stderr)
+    private static Command Decision(string name, bool approve, Option<DirectoryInfo> data, TextWriter stdout, TextWriter stderr, IConfiguration configuration)
     {
         var nick = new Argument<string>("NICK") { Description = "A nick of the claimed person." };
         var email = new Argument<string>("EMAIL") { Description = "The claiming account's address." };
@@ -45,7 +46,7 @@ internal static class ClaimsCommand
         };
         command.SetAction(async (result, token) =>
         {
-            await using var services = await AccountServices.OpenAsync(result.GetRequiredValue(data), token);
+            await using var services = await AccountServices.OpenAsync(result.GetRequiredValue(data), configuration, token);
             await using var scope = services.CreateAsyncScope();
             if (await AccountServices.FindAsync(scope.ServiceProvider.GetRequiredService<UserManager<Account>>(), result.GetRequiredValue(email)) is not { } account)
             {

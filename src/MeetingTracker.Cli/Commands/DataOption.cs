@@ -2,6 +2,7 @@ using System.CommandLine;
 using MeetingTracker.Core.Harvesting;
 using MeetingTracker.Core.Projects;
 using MeetingTracker.Core.Storage;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -13,6 +14,19 @@ namespace MeetingTracker.Cli.Commands;
 /// </summary>
 internal static class DataOption
 {
+    /// <summary>
+    /// The database <c>MeetingTracker:Database</c> names (as the web host reads it); a setting that cannot work is an
+    /// <see cref="Microsoft.Extensions.Options.OptionsValidationException"/>, a usage error with its reason.
+    /// </summary>
+    public static DatabaseOptions Database(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var database = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        return database.Problem() is { } problem
+            ? throw new Microsoft.Extensions.Options.OptionsValidationException(DatabaseOptions.Section, typeof(DatabaseOptions), [problem])
+            : database;
+    }
+
     public static Option<DirectoryInfo> Create() => new("--data")
     {
         Description = "Data folder (database, index). Default: $MeetingTracker__DataDir, else ~/.local/share/meetingtracker.",
@@ -20,18 +34,38 @@ internal static class DataOption
     };
 
     /// <summary>
-    /// The services of the engine over <paramref name="dataDir"/>, with the database migrated; reference finding as the
-    /// environment sets it for the web host (<c>MeetingTracker__References__Enabled</c>,
-    /// <c>MeetingTracker__Teams__{team}__References__0__Pattern</c> …), so an import finds what the host would.
+    /// Whether <paramref name="dataDir"/>'s database was ever set up (SQLite: its file exists; PostgreSQL: a migration was
+    /// applied), so that a verb that only reads says so instead of making an empty one.
     /// </summary>
-    public static Task<ServiceProvider> OpenAsync(DirectoryInfo dataDir, CancellationToken cancellationToken)
-        => OpenAsync(dataDir, CliConfiguration.Build(), cancellationToken);
+    public static async Task<bool> ExistsAsync(DirectoryInfo dataDir, IConfiguration configuration, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(dataDir);
+        var database = Database(configuration);
+        if (!database.IsPostgreSql) return File.Exists(StorageSetup.SqliteFile(database, dataDir.FullName));
+        await using var db = StorageSetup.Open(database, dataDir.FullName);
+        return (await db.Database.GetAppliedMigrationsAsync(cancellationToken)).Any();
+    }
 
-    /// <inheritdoc cref="OpenAsync(DirectoryInfo, CancellationToken)"/>
+    /// <summary>Where the data is, for messages: the data folder on SQLite, the server's database on PostgreSQL.</summary>
+    public static string Where(DirectoryInfo dataDir, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(dataDir);
+        var database = Database(configuration);
+        return database.IsPostgreSql ? database.Describe(dataDir.FullName) : dataDir.FullName;
+    }
+
+    /// <summary>
+    /// The services of the engine over <paramref name="dataDir"/> and the database the environment names as for the web
+    /// host (<c>MeetingTracker__Database__Provider</c>, <c>MeetingTracker__Database__ConnectionString</c>; the data
+    /// folder's SQLite file without them), migrated; reference finding as the environment sets it for the web host
+    /// (<c>MeetingTracker__References__Enabled</c>, <c>MeetingTracker__Teams__{team}__References__0__Pattern</c> …), so an
+    /// import finds what the host would.
+    /// </summary>
     public static Task<ServiceProvider> OpenAsync(DirectoryInfo dataDir, IConfiguration configuration, CancellationToken cancellationToken)
     {
         return HarvestingSetup.OpenAsync(
             dataDir.FullName,
+            Database(configuration),
             services => services.Configure<ReferenceOptions>(o => configuration.GetSection(ReferenceOptions.Section).Bind(o)),
             cancellationToken);
     }

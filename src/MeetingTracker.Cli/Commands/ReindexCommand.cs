@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using System.CommandLine;
 using MeetingTracker.Core.Search;
 using Microsoft.Extensions.DependencyInjection;
@@ -7,13 +8,13 @@ namespace MeetingTracker.Cli.Commands;
 /// <summary><c>reindex [--data DIR]</c>: rebuilds the search index from the database.</summary>
 internal static class ReindexCommand
 {
-    public static Command Create(TextWriter stdout, TextWriter stderr)
+    public static Command Create(TextWriter stdout, TextWriter stderr, IConfiguration configuration)
     {
         var data = DataOption.Create();
         var command = new Command("reindex", "Rebuild the search index from the database.") { data };
         command.SetAction(async (result, token) =>
         {
-            await using var services = await DataOption.OpenAsync(result.GetRequiredValue(data), token);
+            await using var services = await DataOption.OpenAsync(result.GetRequiredValue(data), configuration, token);
             try
             {
                 var meetings = await services.GetRequiredService<SearchIndexer>().RebuildAsync(token);

@@ -69,9 +69,9 @@ internal static class RemindCommand
             return CliApp.UsageError;
         }
 
-        if (!File.Exists(Path.Combine(request.Data.FullName, StorageSetup.DatabaseFileName)))
+        if (!await DataOption.ExistsAsync(request.Data, configuration, cancellationToken))
         {
-            return AccountServices.Fail(stderr, $"no database in {request.Data.FullName} (import meetings and add users first, or pass --data)");
+            return AccountServices.Fail(stderr, $"no database in {DataOption.Where(request.Data, configuration)} (import meetings and add users first, or pass --data)");
         }
 
         try

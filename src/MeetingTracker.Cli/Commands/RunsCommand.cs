@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using System.CommandLine;
 using System.Globalization;
 using MeetingTracker.Core.Harvesting;
@@ -10,7 +11,7 @@ namespace MeetingTracker.Cli.Commands;
 /// <summary><c>runs [--data DIR] [--source NAME] [--limit N]</c>: recent harvest runs, newest first, and the files they could not use.</summary>
 internal static class RunsCommand
 {
-    public static Command Create(TextWriter stdout)
+    public static Command Create(TextWriter stdout, IConfiguration configuration)
     {
         var data = DataOption.Create();
         var source = new Option<string?>("--source") { Description = "Only runs of this source." };
@@ -18,7 +19,7 @@ internal static class RunsCommand
         var command = new Command("runs", "List recent harvest runs and the files they could not use, with reasons.") { data, source, limit };
         command.SetAction(async (result, token) =>
         {
-            await using var services = await DataOption.OpenAsync(result.GetRequiredValue(data), token);
+            await using var services = await DataOption.OpenAsync(result.GetRequiredValue(data), configuration, token);
             return await ExecuteAsync(services, result.GetValue(source), Math.Max(1, result.GetValue(limit)), stdout, token);
         });
         return command;

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using System.CommandLine;
 using System.Globalization;
 using System.Net;
@@ -13,7 +14,7 @@ namespace MeetingTracker.Cli.Commands;
 /// </summary>
 internal static class SearchCommand
 {
-    public static Command Create(TextWriter stdout, TextWriter stderr)
+    public static Command Create(TextWriter stdout, TextWriter stderr, IConfiguration configuration)
     {
         var query = new Argument<string>("QUERY") { Description = "e.g. \"mirror rotation\" nick:mira kind:action after:2026-01-01" };
         var data = DataOption.Create();
@@ -23,7 +24,7 @@ internal static class SearchCommand
         var command = new Command("search", "Search every meeting's log and minutes.") { query, data, json, newest, page };
         command.SetAction(async (result, token) =>
         {
-            await using var services = await DataOption.OpenAsync(result.GetRequiredValue(data), token);
+            await using var services = await DataOption.OpenAsync(result.GetRequiredValue(data), configuration, token);
             var request = new SearchRequest(result.GetRequiredValue(query), result.GetValue(page), 10, result.GetValue(newest) ? SearchOrder.Newest : SearchOrder.Relevance);
             var found = await services.GetRequiredService<SearchService>().SearchAsync(request, token);
             if (found.Error is not null)

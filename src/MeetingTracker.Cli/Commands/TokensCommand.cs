@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using System.CommandLine;
 using System.Globalization;
 using MeetingTracker.Core.Accounts;
@@ -12,7 +13,7 @@ namespace MeetingTracker.Cli.Commands;
 /// </summary>
 internal static class TokensCommand
 {
-    public static Command Create(TextWriter stdout, TextWriter stderr)
+    public static Command Create(TextWriter stdout, TextWriter stderr, IConfiguration configuration)
     {
         var data = DataOption.Create();
         var email = new Argument<string>("EMAIL") { Description = "The account's address." };
@@ -21,7 +22,7 @@ internal static class TokensCommand
         var create = new Command("create", "Create a personal access token; the token is the last line printed.") { email, name, days, data };
         create.SetAction(async (result, token) =>
         {
-            await using var services = await AccountServices.OpenAsync(result.GetRequiredValue(data), token);
+            await using var services = await AccountServices.OpenAsync(result.GetRequiredValue(data), configuration, token);
             await using var scope = services.CreateAsyncScope();
             if (await AccountServices.FindAsync(scope.ServiceProvider.GetRequiredService<UserManager<Account>>(), result.GetRequiredValue(email)) is not { } account)
             {
@@ -48,7 +49,7 @@ internal static class TokensCommand
         var revoke = new Command("revoke", "Revoke a token by name.") { revokeEmail, revokeName, data };
         revoke.SetAction(async (result, token) =>
         {
-            await using var services = await AccountServices.OpenAsync(result.GetRequiredValue(data), token);
+            await using var services = await AccountServices.OpenAsync(result.GetRequiredValue(data), configuration, token);
             await using var scope = services.CreateAsyncScope();
             if (await AccountServices.FindAsync(scope.ServiceProvider.GetRequiredService<UserManager<Account>>(), result.GetRequiredValue(revokeEmail)) is not { } account)
             {

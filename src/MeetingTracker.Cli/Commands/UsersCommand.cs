@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using System.CommandLine;
 using MeetingTracker.Core.Accounts;
 using Microsoft.AspNetCore.Identity;
@@ -13,7 +14,7 @@ namespace MeetingTracker.Cli.Commands;
 /// </summary>
 internal static class UsersCommand
 {
-    public static Command Create(TextReader stdin, TextWriter stdout, TextWriter stderr)
+    public static Command Create(TextReader stdin, TextWriter stdout, TextWriter stderr, IConfiguration configuration)
     {
         var data = DataOption.Create();
         var email = new Argument<string>("EMAIL") { Description = "The account's e-mail address (its user name)." };
@@ -23,7 +24,7 @@ internal static class UsersCommand
         var add = new Command("add", "Create an account.") { email, admin, confirmed, passwordStdin, data };
         add.SetAction(async (result, token) =>
         {
-            await using var services = await AccountServices.OpenAsync(result.GetRequiredValue(data), token);
+            await using var services = await AccountServices.OpenAsync(result.GetRequiredValue(data), configuration, token);
             await using var scope = services.CreateAsyncScope();
             var users = scope.ServiceProvider.GetRequiredService<UserManager<Account>>();
             var address = result.GetRequiredValue(email).Trim();
@@ -57,7 +58,7 @@ internal static class UsersCommand
         var list = new Command("list", "List accounts: address, name, confirmed, disabled.") { data };
         list.SetAction(async (result, token) =>
         {
-            await using var services = await AccountServices.OpenAsync(result.GetRequiredValue(data), token);
+            await using var services = await AccountServices.OpenAsync(result.GetRequiredValue(data), configuration, token);
             await using var db = await AccountServices.DbAsync(services, token);
             foreach (var a in await db.Users.AsNoTracking().OrderBy(a => a.NormalizedEmail).ToListAsync(token))
             {
@@ -72,7 +73,7 @@ internal static class UsersCommand
         var disable = new Command("disable", "Disable an account: no sign-in, sessions end, tokens stop.") { disableEmail, data };
         disable.SetAction(async (result, token) =>
         {
-            await using var services = await AccountServices.OpenAsync(result.GetRequiredValue(data), token);
+            await using var services = await AccountServices.OpenAsync(result.GetRequiredValue(data), configuration, token);
             await using var scope = services.CreateAsyncScope();
             var users = scope.ServiceProvider.GetRequiredService<UserManager<Account>>();
             if (await AccountServices.FindAsync(users, result.GetRequiredValue(disableEmail)) is not { DeletedAt: null } account)

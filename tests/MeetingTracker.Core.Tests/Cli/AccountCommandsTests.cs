@@ -41,8 +41,7 @@ public sealed class AccountCommandsTests
         Assert.Equal(1, revokeAgain.Exit);
         Assert.Equal(2, usage.Exit);
 
-        var options = new DbContextOptionsBuilder<TrackerDb>().UseSqlite($"Data Source={Path.Combine(data.Path, "meetingtracker.db")}").Options;
-        await using (var db = new TrackerDb(options))
+        await using (var db = TestDatabase.Open(data.Path))
         {
             var row = await db.AccessTokens.SingleAsync(TestContext.Current.CancellationToken);
             Assert.Equal(AccessTokens.Hash(secret), row.Hash);

@@ -33,6 +33,7 @@ public sealed class AgendaCommandTests
     public void Agenda_refuses_an_unknown_team_a_missing_database_a_bad_format_or_address()
     {
         using var data = new TempDir();
+        TestDatabase.Unmigrated(data.Path);
 
         var missing = CliRunner.Run("agenda", "infra", "--data", data.Path);
         var format = CliRunner.Run("agenda", "infra", "--data", data.Path, "--format", "pdf");

@@ -14,6 +14,8 @@ namespace MeetingTracker.Core.Tests.Cli;
 /// <c>meetingtracker backup</c> and <c>restore</c> as a user runs them: a round trip, and every refusal, each with a
 /// clear reason, exit code 1, and the data folder and the file given exactly as they were.
 /// </summary>
+// SQLite's online backup API: the PostgreSQL pass leaves it out (its databases are backed up with pg_dump, ADR 19).
+[Trait("Database", TestDatabase.SqliteOnly)]
 public sealed class BackupCommandTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;

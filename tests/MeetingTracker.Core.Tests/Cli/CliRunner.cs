@@ -5,20 +5,14 @@ namespace MeetingTracker.Core.Tests.Cli;
 /// <summary>Runs the real command line in-process and captures what it prints.</summary>
 internal static class CliRunner
 {
-    public static (int Exit, string Stdout, string Stderr) Run(params string[] args)
-    {
-        using var stdout = new StringWriter();
-        using var stderr = new StringWriter();
-        var exit = CliApp.Run(args, stdout, stderr);
-        return (exit, stdout.ToString(), stderr.ToString());
-    }
+    public static (int Exit, string Stdout, string Stderr) Run(params string[] args) => RunWith(new Dictionary<string, string?>(), args);
 
     /// <summary>As <see cref="Run"/>, with <paramref name="environment"/> variables laid over the process's (<c>MeetingTracker__…</c>).</summary>
     public static (int Exit, string Stdout, string Stderr) RunWith(IReadOnlyDictionary<string, string?> environment, params string[] args)
     {
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
-        var exit = CliApp.Run(args, TextReader.Null, stdout, stderr, environment);
+        var exit = CliApp.Run(args, TextReader.Null, stdout, stderr, WithDatabase(environment, args));
         return (exit, stdout.ToString(), stderr.ToString());
     }
 
@@ -36,8 +30,24 @@ internal static class CliRunner
             RedirectStandardError = true,
         };
         foreach (var arg in args) start.ArgumentList.Add(arg);
-        foreach (var (name, value) in environment ?? new Dictionary<string, string?>()) start.Environment[name] = value;
+        foreach (var (name, value) in WithDatabase(environment, args)) start.Environment[name] = value;
         return System.Diagnostics.Process.Start(start)!;
+    }
+
+    /// <summary>
+    /// <paramref name="environment"/> with the database of the run's <c>--data</c> folder, as an admin's environment names
+    /// it (<c>MeetingTracker__Database__…</c>): nothing on SQLite, the folder's own database in the PostgreSQL pass.
+    /// </summary>
+    private static Dictionary<string, string?> WithDatabase(IReadOnlyDictionary<string, string?>? environment, string[] args)
+    {
+        var all = new Dictionary<string, string?>(environment ?? new Dictionary<string, string?>(), StringComparer.Ordinal);
+        var at = Array.IndexOf(args, "--data");
+        if (TestDatabase.IsPostgreSql && at >= 0 && at + 1 < args.Length)
+        {
+            foreach (var (key, value) in TestDatabase.Settings(args[at + 1], "__")) all.TryAdd(key, value);
+        }
+
+        return all;
     }
 
     private static string Beside(string file) => Path.Combine(AppContext.BaseDirectory, file);
@@ -50,7 +60,7 @@ internal static class CliRunner
         using var input = new StringReader(stdin);
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
-        var exit = CliApp.Run(args, input, stdout, stderr);
+        var exit = CliApp.Run(args, input, stdout, stderr, WithDatabase(null, args));
         return (exit, stdout.ToString(), stderr.ToString());
     }
 }
@@ -74,6 +84,7 @@ internal sealed class TempDir : IDisposable
 
     public void Dispose()
     {
+        TestDatabase.Drop(Path);
         if (Directory.Exists(Path)) Directory.Delete(Path, recursive: true);
     }
 }

@@ -51,7 +51,7 @@ public sealed class ImportCommandTests
         Assert.StartsWith("meetingtracker: MeetingTracker:Teams:Infra:References: reference pattern '#(\\d+' is not a valid regular expression", bad.Stderr, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", bad.Stderr, StringComparison.Ordinal);
         Assert.Equal(0, good.Exit);
-        await using var services = await Core.Harvesting.HarvestingSetup.OpenAsync(data.Path, null, TestContext.Current.CancellationToken);
+        await using var services = await Core.Harvesting.HarvestingSetup.OpenAsync(data.Path, TestDatabase.For(data.Path), null, TestContext.Current.CancellationToken);
         await using var db = await Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions
             .GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<Core.Storage.TrackerDb>>(services).CreateDbContextAsync(TestContext.Current.CancellationToken);
         var mention = Assert.Single(db.Mentions);

@@ -94,6 +94,7 @@ public sealed class RemindCommandTests
         await using var rig = await ReminderRig.StartAsync(Ct);
         await ReminderScenario.BuildAsync(rig, Ct);
         using var empty = new TempDir();
+        TestDatabase.Unmigrated(empty.Path);
         var noUrl = Smtp(TestSmtpServer.FreePort(), publicUrl: null);
 
         var real = CliRunner.RunWith(noUrl, "remind", "--data", rig.DataDir, "--at", At);
@@ -130,7 +131,7 @@ public sealed class RemindCommandTests
         Assert.Equal(2, badEnvironment.Exit);
         Assert.Contains("MeetingTracker__PublicUrl is not an absolute http(s) URL: meet.example.org", badEnvironment.Stderr, StringComparison.Ordinal);
         Assert.Equal(1, noDatabase.Exit);
-        Assert.False(File.Exists(Path.Combine(empty.Path, "meetingtracker.db")));
+        Assert.False(TestDatabase.IsSetUp(empty.Path));
         Assert.Empty(await rig.OutboxAsync(Ct));
         Assert.Empty(await rig.DigestsAsync(Ct));
     }

@@ -93,7 +93,7 @@ public sealed class HarvestFailureTests
     {
         using var tree = new LogGenTree(new GeneratorOptions { Teams = 1, Weeks = 1, Seed = 1 });
         await using var host = await HarvestHost.StartAsync(Ct);
-        using (new SourceLocks(Path.Combine(host.DataDir, "locks")).Acquire("test"))
+        using (host.Get<SourceLocks>().Acquire("test"))
         {
             var busy = await Assert.ThrowsAsync<HarvestBusyException>(() => host.HarvestAsync(FolderHarvestTests.Folder(tree.Root), Ct));
             Assert.Contains("'test'", busy.Message, StringComparison.Ordinal);

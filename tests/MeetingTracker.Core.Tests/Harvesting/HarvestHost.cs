@@ -10,7 +10,10 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace MeetingTracker.Core.Tests.Harvesting;
 
-/// <summary>The engine's services over a real SQLite file in a temporary data folder, with a fake clock.</summary>
+/// <summary>
+/// The engine's services over a temporary data folder and its database (a real SQLite file, or a PostgreSQL database of its
+/// own in the suite's PostgreSQL pass), with a fake clock.
+/// </summary>
 internal sealed class HarvestHost : IAsyncDisposable
 {
     private readonly TempDir data;
@@ -33,6 +36,7 @@ internal sealed class HarvestHost : IAsyncDisposable
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 24, 12, 0, 0, TimeSpan.Zero));
         var services = await HarvestingSetup.OpenAsync(
             data.Path,
+            TestDatabase.For(data.Path),
             s =>
             {
                 s.AddSingleton<TimeProvider>(clock)

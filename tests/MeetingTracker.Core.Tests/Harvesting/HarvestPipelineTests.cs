@@ -26,7 +26,7 @@ public sealed class HarvestPipelineTests
         Watcher? watcher = null;
         using var data = new TempDir();
         await using var services = await HarvestingSetup.OpenAsync(
-            data.Path, s => s.AddSingleton<IMeetingsChangedHandler>(sp => watcher = new Watcher(sp.GetRequiredService<IDbContextFactory<TrackerDb>>())), Ct);
+            data.Path, TestDatabase.For(data.Path), s => s.AddSingleton<IMeetingsChangedHandler>(sp => watcher = new Watcher(sp.GetRequiredService<IDbContextFactory<TrackerDb>>())), Ct);
         try
         {
             var summary = await services.GetRequiredService<Harvester>().HarvestAsync(new SourceOptions { Name = "test", Location = tree.Root }, null, Ct);
@@ -53,7 +53,7 @@ public sealed class HarvestPipelineTests
         using var tree = new LogGenTree(new GeneratorOptions { Teams = 3, Weeks = 8, Seed = 32 });
         var failing = new FailingFollower();
         using var data = new TempDir();
-        await using var services = await HarvestingSetup.OpenAsync(data.Path, s => s.AddSingleton<IMeetingsChangedHandler>(failing), Ct);
+        await using var services = await HarvestingSetup.OpenAsync(data.Path, TestDatabase.For(data.Path), s => s.AddSingleton<IMeetingsChangedHandler>(failing), Ct);
         try
         {
             var summary = await services.GetRequiredService<Harvester>().HarvestAsync(new SourceOptions { Name = "test", Location = tree.Root }, null, Ct);

@@ -47,11 +47,20 @@ public sealed class MeetingStoreTests
         await using var host = await HarvestHost.StartAsync(Ct);
         var batch = Prepare(tree);
         var refused = batch[1].Group.MeetingKey;
-        Execute(host, $"""
-            CREATE TRIGGER refuse BEFORE INSERT ON "{table}"
-            WHEN (SELECT "MeetingKey" FROM "Meetings" WHERE "Id" = NEW."MeetingId") = '{refused}'
-            BEGIN SELECT RAISE(ABORT, 'refused by the test'); END;
-            """);
+        Execute(host, TestDatabase.IsPostgreSql
+            ? $"""
+              CREATE FUNCTION refuse() RETURNS trigger LANGUAGE plpgsql AS $$
+              BEGIN
+                IF (SELECT "MeetingKey" FROM "Meetings" WHERE "Id" = NEW."MeetingId") = '{refused}' THEN RAISE EXCEPTION 'refused by the test'; END IF;
+                RETURN NEW;
+              END $$;
+              CREATE TRIGGER refuse BEFORE INSERT ON "{table}" FOR EACH ROW EXECUTE FUNCTION refuse();
+              """
+            : $"""
+              CREATE TRIGGER refuse BEFORE INSERT ON "{table}"
+              WHEN (SELECT "MeetingKey" FROM "Meetings" WHERE "Id" = NEW."MeetingId") = '{refused}'
+              BEGIN SELECT RAISE(ABORT, 'refused by the test'); END;
+              """);
         using var store = await OpenStoreAsync(host);
 
         var (outcomes, written) = await store.WriteBatchAsync(batch, Ct);
@@ -71,7 +80,7 @@ public sealed class MeetingStoreTests
         }
 
         // Once allowed, the meeting stores whole, with its people.
-        Execute(host, "DROP TRIGGER refuse;");
+        Execute(host, TestDatabase.IsPostgreSql ? $"DROP TRIGGER refuse ON \"{table}\";" : "DROP TRIGGER refuse;");
         var (retried, again) = await store.WriteBatchAsync([batch[1]], Ct);
         Assert.Equal([MeetingOutcome.New], retried);
         await using (var db = host.Db())
@@ -121,11 +130,8 @@ public sealed class MeetingStoreTests
 
     private static void Execute(HarvestHost host, string sql)
     {
-        using var connection = new SqliteConnection($"Data Source={Path.Combine(host.DataDir, StorageSetup.DatabaseFileName)};Pooling=False");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
+        using var db = host.Db();
+        db.Database.ExecuteSqlRaw(sql);
     }
 
     /// <summary>The harvested tables, row by row in key order, without what a re-read changes by design.</summary>
@@ -144,7 +150,8 @@ public sealed class MeetingStoreTests
             ["Teams"] = ("\"Id\"", []),
             ["TeamAliases"] = ("\"Id\"", []),
         };
-        using var connection = new SqliteConnection($"Data Source={Path.Combine(host.DataDir, StorageSetup.DatabaseFileName)};Mode=ReadOnly;Pooling=False");
+        using var db = host.Db();
+        var connection = db.Database.GetDbConnection();
         connection.Open();
         var snapshot = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         foreach (var (table, (orderBy, ignored)) in queries)

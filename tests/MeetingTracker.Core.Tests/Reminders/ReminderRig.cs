@@ -55,7 +55,7 @@ internal sealed class ReminderRig : IAsyncDisposable
         var owned = dataDir is null ? new TempDir() : null;
         var path = dataDir ?? owned!.Path;
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 12, 1, 12, 0, 0, TimeSpan.Zero));
-        var services = await ReminderServices.OpenAsync(path, CliConfiguration.Build(), s => s.AddSingleton<TimeProvider>(clock), cancellationToken);
+        var services = await ReminderServices.OpenAsync(path, CliConfiguration.Build(TestDatabase.Settings(path, "__").ToDictionary()), s => s.AddSingleton<TimeProvider>(clock), cancellationToken);
         return new ReminderRig(owned, path, clock, services);
     }
 

@@ -21,6 +21,8 @@ namespace MeetingTracker.Core.Tests.Storage;
 /// <see cref="DatabaseBackup"/> over real SQLite files: backups taken while a real <c>meetingtracker import</c> process
 /// writes, a restore compared table by table with its source and read by the engine, a forced restore, the pruning.
 /// </summary>
+// SQLite's online backup API: the PostgreSQL pass leaves it out (its databases are backed up with pg_dump, ADR 19).
+[Trait("Database", TestDatabase.SqliteOnly)]
 public sealed class DatabaseBackupTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;

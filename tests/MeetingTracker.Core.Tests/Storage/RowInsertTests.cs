@@ -46,8 +46,9 @@ public sealed class RowInsertTests
             await tx.CommitAsync(Ct);
         }
 
-        var expected = BackupTables.Dump(Path.Combine(viaEf.DataDir, StorageSetup.DatabaseFileName));
-        var actual = BackupTables.Dump(Path.Combine(viaInserts.DataDir, StorageSetup.DatabaseFileName));
+        Dictionary<string, List<string>> expected, actual;
+        using (var db = viaEf.Db()) expected = BackupTables.Dump(db);
+        using (var db = viaInserts.Db()) actual = BackupTables.Dump(db);
         foreach (var table in new[] { "People", "PersonAliases", "Teams", "TeamAliases", "SourceBots", "Meetings", "Topics", "Items", "Attendance", "Files", "FileOutcomes", "LogLines" })
         {
             Assert.NotEmpty(expected[table]);
@@ -69,7 +70,14 @@ public sealed class RowInsertTests
 
         var error = await Assert.ThrowsAsync<DbUpdateException>(() => rows.InsertAsync(new Team { Key = "infra", Name = "again" }, readKey: true, Ct));
 
-        Assert.Contains("UNIQUE constraint failed: Teams.Key", error.InnerException!.Message, StringComparison.Ordinal);
+        if (error.InnerException is Npgsql.PostgresException postgres)
+        {
+            Assert.Equal((Npgsql.PostgresErrorCodes.UniqueViolation, "Teams"), (postgres.SqlState, postgres.TableName));
+        }
+        else
+        {
+            Assert.Contains("UNIQUE constraint failed: Teams.Key", error.InnerException!.Message, StringComparison.Ordinal);
+        }
     }
 
     // Keys are generated in insertion order on both sides, so rows can name each other's ids (1, 2, ...).

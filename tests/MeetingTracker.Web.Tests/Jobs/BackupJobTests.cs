@@ -10,6 +10,8 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace MeetingTracker.Web.Tests.Jobs;
 
+// SQLite's online backup API: the PostgreSQL pass leaves it out (its databases are backed up with pg_dump, ADR 19).
+[Trait("Database", TestDatabase.SqliteOnly)]
 public sealed class BackupJobTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;

@@ -141,14 +141,14 @@ public sealed partial class SigtermTests
         {
             Assert.False(host.HasExited, $"the host exited before {what}: {host.Output}");
             Assert.True(waited.Elapsed < TimeSpan.FromSeconds(60), $"no {what} within 60 s: {host.Output}");
-            if (File.Exists(folders.DatabaseFile))
+            if (TestDatabase.IsPostgreSql || File.Exists(folders.DatabaseFile))
             {
                 try
                 {
                     await using var db = folders.Db();
                     if (await condition(db)) return;
                 }
-                catch (SqliteException)
+                catch (System.Data.Common.DbException)
                 {
                     // Not migrated yet.
                 }
@@ -187,11 +187,12 @@ public sealed partial class SigtermTests
 
         public GenerationSummary Summary { get; }
 
-        public TrackerDb Db() => new(new DbContextOptionsBuilder<TrackerDb>().UseSqlite(StorageSetup.ConnectionString(DataDir)).Options);
+        public TrackerDb Db() => TestDatabase.Open(DataDir);
 
         public void Dispose()
         {
             SqliteConnection.ClearAllPools();
+            TestDatabase.Drop(DataDir);
             if (Directory.Exists(Root)) Directory.Delete(Root, recursive: true);
         }
     }
@@ -238,6 +239,7 @@ public sealed partial class SigtermTests
                     ["Logging__Console__FormatterOptions__SingleLine"] = "true",
                 },
             };
+            foreach (var (key, value) in TestDatabase.Settings(folders.DataDir, "__")) start.Environment[key] = value;
             var process = new Process { StartInfo = start };
             var host = new WebProcess(process);
             process.OutputDataReceived += (_, e) => host.Line(e.Data);

@@ -57,8 +57,7 @@ public sealed class StopDuringHarvestTests
         await using var second = new TrackerHost(root, logs);
 
         // Read before the second host starts (its services start it, and it harvests at once): the file as the first left it.
-        var options = new DbContextOptionsBuilder<TrackerDb>().UseSqlite(StorageSetup.ConnectionString(second.DataDir)).Options;
-        await using (var db = new TrackerDb(options))
+        await using (var db = TestDatabase.Open(second.DataDir))
         {
             var run = await db.Runs.AsNoTracking().SingleAsync(Ct);
             Assert.Equal((HarvestStatus.Interrupted, Harvester.InterruptedReason), (run.Status, run.Error));

@@ -89,9 +89,7 @@ public sealed class PageCacheTests(AccountsSite site) : IClassFixture<AccountsSi
         await CachedAsync(anonymous, path);
 
         // Written as the command line or another node would: a context of its own, without this host's interceptors.
-        var file = Path.Combine(site.Host.DataDir, StorageSetup.DatabaseFileName);
-        var options = new DbContextOptionsBuilder<TrackerDb>().UseSqlite(new SqliteConnectionStringBuilder { DataSource = file }.ToString()).Options;
-        await using (var other = new TrackerDb(options))
+        await using (var other = TestDatabase.Open(site.Host.DataDir))
         {
             other.AccountabilityEvents.Add(new AccountabilityEvent
             {
