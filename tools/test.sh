@@ -15,8 +15,6 @@ need python3 || missing+=(python3)
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 # The deployment tests (tests/MeetingTracker.Web.Tests/Deploy) run deploy/nginx's site in Debian's nginx.
 [ -x /usr/sbin/nginx ] || missing+=(nginx-light)
-# The deployment tests (tests/MeetingTracker.Web.Tests/Deploy) run deploy/nginx's site in Debian's nginx.
-[ -x /usr/sbin/nginx ] || missing+=(nginx-light)
 # The Core and Web suites run a second time on PostgreSQL 15 (issue 16): Debian's server, started below in a temporary
 # folder on 127.0.0.1 and a free port, removed at the end.
 pgbin=/usr/lib/postgresql/15/bin
