@@ -9,16 +9,21 @@ namespace MeetingTracker.Web.Harvesting;
 public sealed partial class DatabaseMigrator(
     IDbContextFactory<TrackerDb> dbFactory,
     IOptions<MeetingTrackerOptions> options,
+    DatabaseOptions database,
     ILogger<DatabaseMigrator> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await StorageSetup.MigrateAsync(dbFactory, cancellationToken);
-        LogReady(options.Value.DataDir);
+        if (logger.IsEnabled(LogLevel.Information))
+        {
+            var where = database.Describe(options.Value.DataDir!);
+            LogReady(where, options.Value.DataDir);
+        }
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Database ready in {DataDir}")]
-    private partial void LogReady(string? dataDir);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Database ready: {Database}; data folder {DataDir}")]
+    private partial void LogReady(string database, string? dataDir);
 }

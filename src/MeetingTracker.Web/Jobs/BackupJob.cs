@@ -52,12 +52,20 @@ public sealed partial class BackupJob(IOptions<BackupOptions> backup, IOptions<M
     private partial void LogDone(string file, long bytes, int removed);
 }
 
-/// <summary>Adds the recurring <c>backup</c> job on start when enabled (its schedule in UTC), removes it otherwise.</summary>
-public sealed class BackupScheduler(IOptions<BackupOptions> options, IRecurringJobManager jobs) : IHostedService
+/// <summary>
+/// Adds the recurring <c>backup</c> job on start when enabled (its schedule in UTC), removes it otherwise. On PostgreSQL
+/// there is no file to copy: the job is removed and the log says to use pg_dump (ADR 19).
+/// </summary>
+public sealed partial class BackupScheduler(IOptions<BackupOptions> options, IRecurringJobManager jobs, Core.Storage.DatabaseOptions database, ILogger<BackupScheduler> logger) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        if (options.Value.Enabled)
+        if (options.Value.Enabled && database.IsPostgreSql)
+        {
+            LogPostgreSql(BackupOptions.Section);
+            jobs.RemoveIfExists(BackupJob.Id);
+        }
+        else if (options.Value.Enabled)
         {
             jobs.AddOrUpdate<BackupJob>(BackupJob.Id, job => job.RunAsync(CancellationToken.None), options.Value.Schedule, new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
         }
@@ -70,6 +78,9 @@ public sealed class BackupScheduler(IOptions<BackupOptions> options, IRecurringJ
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Section} copies SQLite files and the database is PostgreSQL: no nightly backup is scheduled; back the database up with pg_dump -Fc (deploy/README.md)")]
+    private partial void LogPostgreSql(string section);
 }
 
 public static class BackupJobExtensions

@@ -5,6 +5,8 @@ using Microsoft.Extensions.Options;
 
 namespace MeetingTracker.Web.Tests.Configuration;
 
+// The SQLite file's place: on PostgreSQL the database is the server's (the PostgreSQL pass leaves it out, ADR 19).
+[Trait("Database", TestDatabase.SqliteOnly)]
 public sealed class DataDirTests
 {
     [Fact]

@@ -35,11 +35,18 @@ public sealed partial class StatsPage
 
     protected override async Task OnInitializedAsync()
     {
+        // Both set together after the last await: the component renders at an await that does not complete at once, and
+        // a render between them indexed an empty accountability list by the model's months (a 500 on PostgreSQL, where
+        // the tallies' read yields; on SQLite it completed synchronously and hid the bug).
         var ct = HttpContext?.RequestAborted ?? CancellationToken.None;
-        model = await Queries.StatsAsync(ct);
-        if (model.Months.Count == 0) return;
-        var from = DateTimeOffset.ParseExact(model.Months[0], "yyyy-MM", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
-        accountability = AccountabilityStats.ByMonth(await Tallies.AllAsync(ct), from, model.Months.Count);
+        var read = await Queries.StatsAsync(ct);
+        if (read.Months.Count > 0)
+        {
+            var from = DateTimeOffset.ParseExact(read.Months[0], "yyyy-MM", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
+            accountability = AccountabilityStats.ByMonth(await Tallies.AllAsync(ct), from, read.Months.Count);
+        }
+
+        model = read;
     }
 
     public static string Average(MonthFigures figures)
