@@ -36,6 +36,7 @@ public static class CliApp
             BackupCommand.CreateBackup(stdout, stderr, configuration),
             BackupCommand.CreateRestore(stdout, stderr, configuration),
             MigrateCommand.Create(stdout, stderr, configuration),
+            CopyDataCommand.Create(stdout, stderr),
         };
 
         var result = root.Parse(args);
