@@ -13,6 +13,13 @@ public sealed class ServerProcess : IDisposable
 
     private ServerProcess(Process process) => this.process = process;
 
+    /// <summary>The started process's id (for <c>/proc</c>).</summary>
+    public int Id => process.Id;
+
+    public bool HasExited => process.HasExited;
+
+    public int ExitCode => process.ExitCode;
+
     public static ServerProcess Start(ProcessStartInfo start)
     {
         ArgumentNullException.ThrowIfNull(start);

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using MeetingTracker.Core.Harvesting;
+using MeetingTracker.Core.Storage;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -41,6 +42,17 @@ public sealed class HarvestRig : IAsyncDisposable
     {
         Directory.CreateDirectory(dataDir);
         return new HarvestRig(await HarvestingSetup.OpenAsync(dataDir, configure, cancellationToken), dataDir);
+    }
+
+    /// <summary>
+    /// A fresh, empty data folder (deleted first when it exists) over <paramref name="database"/> (a PostgreSQL database,
+    /// say: created and migrated when missing; emptying it is the caller's).
+    /// </summary>
+    public static async Task<HarvestRig> CreateAsync(string dataDir, DatabaseOptions database, CancellationToken cancellationToken)
+    {
+        if (Directory.Exists(dataDir)) Directory.Delete(dataDir, recursive: true);
+        Directory.CreateDirectory(dataDir);
+        return new HarvestRig(await HarvestingSetup.OpenAsync(dataDir, database, null, cancellationToken), dataDir);
     }
 
     /// <summary>One of the engine's services (e.g. the search service), as the CLI would resolve it.</summary>

@@ -17,13 +17,20 @@ public static partial class MixRun
 {
     public const int TimeoutSeconds = 10;
 
-    public static async Task<MixResult> RunAsync(Uri site, string script, int connections, int seconds, CancellationToken cancellationToken)
+    /// <param name="header">Another header for every request (<c>Host: …</c> through nginx), or null.</param>
+    public static async Task<MixResult> RunAsync(Uri site, string script, int connections, int seconds, CancellationToken cancellationToken, string? header = null)
     {
         ArgumentNullException.ThrowIfNull(site);
         var start = new ProcessStartInfo(Wrk.Path) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var arg in new[] { "-t1", $"-c{connections}", $"-d{seconds}s", "--timeout", $"{TimeoutSeconds}s", "--latency", "-s", script, site.ToString() })
         {
             start.ArgumentList.Add(arg);
+        }
+
+        if (header is not null)
+        {
+            start.ArgumentList.Add("-H");
+            start.ArgumentList.Add(header);
         }
 
         var started = TimeProvider.System.GetUtcNow();
