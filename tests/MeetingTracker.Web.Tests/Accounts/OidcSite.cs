@@ -42,6 +42,7 @@ public sealed class OidcSite(Uri authority) : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("MeetingTracker:DataDir", Path.Combine(Root, "data"));
+        foreach (var (key, value) in TestDatabase.Settings(Path.Combine(Root, "data"))) builder.UseSetting(key, value);
         builder.UseSetting("MeetingTracker:Sources:0:Name", "empty");
         builder.UseSetting("MeetingTracker:Sources:0:Location", Path.Combine(Root, "logs"));
         builder.UseSetting("MeetingTracker:Sources:0:Schedule", "0 3 * * *");
@@ -58,6 +59,7 @@ public sealed class OidcSite(Uri authority) : WebApplicationFactory<Program>
     {
         await base.DisposeAsync();
         SqliteConnection.ClearAllPools();
+        TestDatabase.Drop(Root);
         if (Directory.Exists(Root))
         {
             Directory.Delete(Root, recursive: true);
