@@ -145,11 +145,11 @@ internal sealed class HarvestPipeline(
     {
         try
         {
-            await follower.FollowAsync(written, store, cancellationToken);
+            await follower.FollowAsync(written, cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            // The run stops; what was handed over and not marked is the catch-up's at the next run.
+            // The run stops; what was handed over and not indexed is the catch-up's (it follows the change numbers).
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {

@@ -9,10 +9,10 @@ namespace MeetingTracker.Core.Harvesting;
 /// Writes prepared meetings, a few per transaction and one transaction at a time (SQLite has one writer): a meeting's
 /// rows, its files' bodies and read marks, and the run's outcomes for its files either all land or none do. A meeting's
 /// bots (its log's and the source's) are left out of people; the bots its log shows are remembered for the source, and
-/// what an earlier read stored for them as a person is removed in the same transaction (ADR 12). It also sets the
-/// index marks for the search index following the run (ADR 15), under the same gate as the writes.
+/// what an earlier read stored for them as a person is removed in the same transaction (ADR 12). Each transaction
+/// ends by giving the meetings it changed their change number (ADR 19), which the search index follows.
 /// </summary>
-internal sealed class MeetingStore : IWrittenMeetingMarks, IDisposable
+internal sealed class MeetingStore : IDisposable
 {
     private readonly IDbContextFactory<TrackerDb> dbFactory;
     private readonly int sourceId;
@@ -27,9 +27,6 @@ internal sealed class MeetingStore : IWrittenMeetingMarks, IDisposable
     // Bot nicks whose stored person this run already dealt with (removed, or kept for another source).
     private readonly HashSet<string> botsDone = new(StringComparer.OrdinalIgnoreCase);
     private readonly SemaphoreSlim gate = new(1, 1);
-
-    // Counts the writes that changed rows of meetings written before them (see WriteInOneTransactionAsync).
-    private int generation;
 
     private MeetingStore(IDbContextFactory<TrackerDb> dbFactory, int sourceId, int runId, int parserVersion, TimeProvider clock, PeopleDirectory people, TeamsDirectory teams, SourceBotSet bots)
     {
@@ -95,28 +92,6 @@ internal sealed class MeetingStore : IWrittenMeetingMarks, IDisposable
         }
     }
 
-    /// <inheritdoc cref="IWrittenMeetingMarks.MarkIndexedAsync"/>
-    public async Task MarkIndexedAsync(IReadOnlyList<WrittenMeeting> meetings, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(meetings);
-
-        // Under the writer's gate: no write can change these meetings between the check and the marks.
-        await gate.WaitAsync(cancellationToken);
-        try
-        {
-            var current = meetings.Where(m => m.Generation == generation).ToList();
-            if (current.Count == 0) return;
-            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-            await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
-            await IndexedMarks.SetAsync(db, current, cancellationToken);
-            await tx.CommitAsync(cancellationToken);
-        }
-        finally
-        {
-            gate.Release();
-        }
-    }
-
     private async Task<MeetingOutcome> WriteAloneAsync(PreparedMeeting prepared, List<WrittenMeeting> written, CancellationToken cancellationToken)
     {
         try
@@ -146,6 +121,7 @@ internal sealed class MeetingStore : IWrittenMeetingMarks, IDisposable
     {
         var steps = new MeetingStep[batch.Count];
         List<string> botsHandled = [];
+        var change = 0L;
         try
         {
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -187,6 +163,11 @@ internal sealed class MeetingStore : IWrittenMeetingMarks, IDisposable
                 await MarkReadAsync(db, step.Prepared, step.Added, step.Meeting?.Id, cancellationToken);
             }
 
+            // Last, just before the commit (the counter stays locked until then): these meetings, and those whose
+            // rows a bot's removal changed, take the next change number.
+            var changed = steps.Where(s => s.Meeting is not null).Select(s => s.Meeting!.Id).ToHashSet();
+            if (botsHandled.Count > 0) changed.UnionWith(await MeetingsSayingAsync(db, botsHandled, cancellationToken));
+            if (changed.Count > 0) change = await ChangeNumbers.StampAsync(db, changed, cancellationToken);
             await tx.CommitAsync(cancellationToken);
         }
         catch
@@ -202,14 +183,7 @@ internal sealed class MeetingStore : IWrittenMeetingMarks, IDisposable
         teams.Commit();
         bots.Commit();
         botsDone.UnionWith(botsHandled);
-        if (botsHandled.Count > 0)
-        {
-            // Rows of meetings written earlier changed (a bot's person removed): what was handed to the index before
-            // this is not what is stored now, and is left for the catch-up to read again.
-            generation++;
-        }
-
-        written.AddRange(steps.Where(s => s.Meeting is not null).Select(s => new WrittenMeeting(s.Meeting!.Id, s.Meeting.ReadAt, s.Lines, generation)));
+        written.AddRange(steps.Where(s => s.Meeting is not null).Select(s => new WrittenMeeting(s.Meeting!.Id, change, s.Lines)));
         return [.. steps.Select(s => s.Outcome)];
     }
 
@@ -309,6 +283,16 @@ internal sealed class MeetingStore : IWrittenMeetingMarks, IDisposable
         public MeetingOutcome Outcome => Prepared.Parsed is null
             ? (Prepared.Failures.Count > 0 ? MeetingOutcome.Failed : MeetingOutcome.Unchanged)
             : (IsNew ? MeetingOutcome.New : MeetingOutcome.Updated);
+    }
+
+    // The meetings whose lines or items carry one of these nicks (a bot's removal took their person away).
+    private static async Task<List<int>> MeetingsSayingAsync(TrackerDb db, List<string> nicks, CancellationToken cancellationToken)
+    {
+        var lower = nicks.Select(n => n.ToLowerInvariant()).ToList();
+#pragma warning disable CA1304, CA1311, CA1862 // ToLower() is translated to SQL lower() on every provider; IRC nicks are ASCII.
+        return await db.Lines.Where(l => lower.Contains(l.Nick.ToLower())).Select(l => l.MeetingId)
+            .Union(db.Items.Where(i => lower.Contains(i.Nick.ToLower())).Select(i => i.MeetingId)).ToListAsync(cancellationToken);
+#pragma warning restore CA1304, CA1311, CA1862
     }
 
     // After the meeting's own rows are saved (its tracked owners must not be deleted under the change tracker).

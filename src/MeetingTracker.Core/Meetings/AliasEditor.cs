@@ -9,7 +9,7 @@ namespace MeetingTracker.Core.Meetings;
 /// Edits the alias tables and carries the change to what is stored: a team alias moved to another team takes its
 /// meetings along (teams renamed over the years become one); a nick moved to another person takes its lines,
 /// attendance, items and action ownership along. Later harvests resolve through the edited tables; the meetings
-/// concerned are marked for the search index to take up again.
+/// concerned take a new change number (ADR 19), so every node's search index takes them up again.
 /// </summary>
 public sealed class AliasEditor(IDbContextFactory<TrackerDb> dbFactory)
 {
@@ -37,8 +37,9 @@ public sealed class AliasEditor(IDbContextFactory<TrackerDb> dbFactory)
             .Where(m => string.Equals(TeamNames.Normalize(m.MeetingName ?? NameOf(m.MeetingKey)), alias, StringComparison.Ordinal))
             .Select(m => m.Id)
             .ToList();
-        await db.Meetings.Where(m => moved.Contains(m.Id)).ExecuteUpdateAsync(s => s.SetProperty(m => m.TeamId, team.Id).SetProperty(m => m.Indexed, false), cancellationToken);
+        await db.Meetings.Where(m => moved.Contains(m.Id)).ExecuteUpdateAsync(s => s.SetProperty(m => m.TeamId, team.Id), cancellationToken);
         await db.Teams.Where(t => !db.Meetings.Any(m => m.TeamId == t.Id) && !db.TeamAliases.Any(a => a.TeamId == t.Id)).ExecuteDeleteAsync(cancellationToken);
+        if (moved.Count > 0) await ChangeNumbers.StampAsync(db, moved, cancellationToken);
         await tx.CommitAsync(cancellationToken);
         return moved.Count;
     }
@@ -66,8 +67,8 @@ public sealed class AliasEditor(IDbContextFactory<TrackerDb> dbFactory)
         // Case-insensitive as IRC compares nicks; EF turns ToLower into SQL's lower(), which string.Equals cannot be.
 #pragma warning disable CA1862
         var lower = nick.ToLowerInvariant();
-        await db.Meetings.Where(m => db.Lines.Any(l => l.MeetingId == m.Id && l.Nick.ToLower() == lower) || db.Items.Any(i => i.MeetingId == m.Id && i.Nick.ToLower() == lower))
-            .ExecuteUpdateAsync(s => s.SetProperty(m => m.Indexed, false), cancellationToken);
+        var saying = await db.Meetings.Where(m => db.Lines.Any(l => l.MeetingId == m.Id && l.Nick.ToLower() == lower) || db.Items.Any(i => i.MeetingId == m.Id && i.Nick.ToLower() == lower))
+            .Select(m => m.Id).ToListAsync(cancellationToken);
         var moved = await db.Lines.Where(l => l.Nick.ToLower() == lower).ExecuteUpdateAsync(s => s.SetProperty(l => l.PersonId, target), cancellationToken);
         moved += await db.Items.Where(i => i.Nick.ToLower() == lower).ExecuteUpdateAsync(s => s.SetProperty(i => i.PersonId, target), cancellationToken);
         foreach (var attendance in await db.Attendance.Where(a => a.Nick.ToLower() == lower && a.PersonId != target).ToListAsync(cancellationToken))
@@ -94,6 +95,7 @@ public sealed class AliasEditor(IDbContextFactory<TrackerDb> dbFactory)
             await db.People.Where(p => p.Id == old).ExecuteDeleteAsync(cancellationToken);
         }
 
+        if (saying.Count > 0) await ChangeNumbers.StampAsync(db, saying, cancellationToken);
         await tx.CommitAsync(cancellationToken);
         return moved;
     }

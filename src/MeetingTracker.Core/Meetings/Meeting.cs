@@ -63,8 +63,12 @@ public sealed class Meeting
     /// </summary>
     public string? ReferencesStamp { get; set; }
 
-    /// <summary>True once the search index holds this read of the meeting; every write sets it back to false.</summary>
-    public bool Indexed { get; set; }
+    /// <summary>
+    /// The change number of the last write of this meeting (<see cref="Storage.ChangeNumbers"/>, ADR 19): every write
+    /// (a new read, a re-read, an alias move, a bot's person removed from its rows) takes a higher one at its end. Each
+    /// node's search index remembers up to which number it has indexed.
+    /// </summary>
+    public long Change { get; set; }
 
     public List<Topic> Topics { get; } = [];
 

@@ -65,7 +65,6 @@ public sealed class MeetingWriter(PeopleDirectory people, TeamsDirectory teams, 
         meeting.Warnings = string.Join('\n', parsed.Warnings);
         meeting.ParserVersion = parserVersion;
         meeting.ReadAt = clock.GetUtcNow();
-        meeting.Indexed = false;
 
         // One lookup per nick, not per line.
         var resolved = new Dictionary<string, int?>(StringComparer.Ordinal);

@@ -9,7 +9,9 @@ namespace MeetingTracker.Core.Search;
 /// <summary>
 /// The Lucene index in the data folder: one <see cref="IndexWriter"/>, and a <see cref="SearcherManager"/> whose
 /// searchers are always released (Examine's pattern). A missing or unreadable index is recreated empty and
-/// <see cref="NeedsRebuild"/> says so; the indexer then fills it from the database while searches go on.
+/// <see cref="NeedsRebuild"/> says so; the indexer then fills it from the database while searches go on. Each commit
+/// records the change number up to which the index holds every meeting (<see cref="Mark"/>, ADR 19): the index and
+/// what it remembers are one commit, so they agree after a crash; a new or recreated index starts from 0.
 /// </summary>
 public sealed partial class SearchIndex : IDisposable
 {
@@ -72,7 +74,8 @@ public sealed partial class SearchIndex : IDisposable
         }
 
         // Every commit from now on records what its documents hold.
-        writer.SetCommitData(new Dictionary<string, string> { [SchemaKey] = Schema });
+        mark = NeedsRebuild ? 0 : StoredMark();
+        writer.SetCommitData(CommitData());
 
         // A new index (missing or recreated) is first committed by the rebuild, after the database has marked every
         // meeting to be indexed again: committed empty here, a stop before that mark (SIGTERM at start) left an index
@@ -88,6 +91,16 @@ public sealed partial class SearchIndex : IDisposable
     public const string Schema = "2";
 
     private const string SchemaKey = "meetingtracker.schema";
+
+    private const string ChangeKey = "meetingtracker.change";
+
+    private long mark;
+
+    /// <summary>
+    /// The change number up to which every meeting's documents are committed (0: none yet). Meetings written with a
+    /// higher one may be in the index too (a harvest's follower), but are taken again by the catch-up.
+    /// </summary>
+    public long Mark => Interlocked.Read(ref mark);
 
     /// <summary>True when the index was missing, unreadable or of another schema at start and must be filled from the database.</summary>
     public bool NeedsRebuild { get; private set; }
@@ -110,15 +123,29 @@ public sealed partial class SearchIndex : IDisposable
         }
     }
 
+    /// <summary>Removes every document; the mark goes back to 0 with the next commit.</summary>
     public void DeleteAll()
     {
-        lock (writeGate) writer.DeleteAll();
+        lock (writeGate)
+        {
+            writer.DeleteAll();
+            Interlocked.Exchange(ref mark, 0);
+        }
     }
 
-    /// <summary>Makes the changes durable and visible to the next searches.</summary>
-    public void Commit()
+    /// <summary>
+    /// Makes the changes durable and visible to the next searches; with <paramref name="upTo"/>, records in the same
+    /// commit that every meeting up to that change number is in the index.
+    /// </summary>
+    public void Commit(long? upTo = null)
     {
-        lock (writeGate) writer.Commit();
+        lock (writeGate)
+        {
+            if (upTo is { } value) Interlocked.Exchange(ref mark, value);
+            writer.SetCommitData(CommitData());
+            writer.Commit();
+        }
+
         searchers.MaybeRefreshBlocking();
     }
 
@@ -159,6 +186,25 @@ public sealed partial class SearchIndex : IDisposable
         directory.Dispose();
         Analyzer.Dispose();
     }
+
+    /// <summary>The mark of the last commit of the index in <paramref name="folder"/> (null: no index), as another process sees it.</summary>
+    public static long? ReadMark(string folder)
+    {
+        using var directory = FsDirectory.Open(new DirectoryInfo(folder));
+        if (!DirectoryReader.IndexExists(directory)) return null;
+        return DirectoryReader.ListCommits(directory)[^1].UserData.TryGetValue(ChangeKey, out var value)
+            && long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var stored) ? stored : 0;
+    }
+
+    private Dictionary<string, string> CommitData() => new()
+    {
+        [SchemaKey] = Schema,
+        [ChangeKey] = Mark.ToString(CultureInfo.InvariantCulture),
+    };
+
+    private long StoredMark()
+        => DirectoryReader.ListCommits(directory)[^1].UserData.TryGetValue(ChangeKey, out var value)
+            && long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var stored) ? stored : 0;
 
     private string? StoredSchema()
         => DirectoryReader.ListCommits(directory)[^1].UserData.TryGetValue(SchemaKey, out var schema) ? schema : null;

@@ -15,6 +15,15 @@ public sealed class SearchIndexOptions
     /// </summary>
     public double WriteBufferMB { get; set; } = DefaultWriteBufferMB;
 
+    /// <summary>
+    /// How often the web host looks for meetings written above its index's mark (ADR 19): by this node, another node or
+    /// the command line. One indexed MAX when nothing changed; at most 2 s keeps another node's writes searchable here
+    /// within 5 s.
+    /// </summary>
+    public double CatchUpSeconds { get; set; } = 2;
+
     /// <summary>Why the options cannot be used, or null.</summary>
-    public string? Problem() => WriteBufferMB is < 1 or > 1024 ? $"{Section}:WriteBufferMB must be between 1 and 1024 (is {WriteBufferMB})" : null;
+    public string? Problem() => WriteBufferMB is < 1 or > 1024 ? $"{Section}:WriteBufferMB must be between 1 and 1024 (is {WriteBufferMB})"
+        : CatchUpSeconds is < 0.1 or > 3600 ? $"{Section}:CatchUpSeconds must be between 0.1 and 3600 (is {CatchUpSeconds})"
+        : null;
 }

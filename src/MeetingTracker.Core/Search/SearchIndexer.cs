@@ -1,5 +1,6 @@
-using MeetingTracker.Core.Harvesting;
+using System.Collections.Concurrent;
 using System.Threading.Channels;
+using MeetingTracker.Core.Harvesting;
 using MeetingTracker.Core.Meetbot;
 using MeetingTracker.Core.Meetings;
 using MeetingTracker.Core.Storage;
@@ -9,9 +10,10 @@ using Microsoft.Extensions.Logging;
 namespace MeetingTracker.Core.Search;
 
 /// <summary>
-/// Keeps the index in step with the database: every meeting written since it was last indexed (<c>Indexed = false</c>)
-/// has its documents replaced, a batch at a time, each batch committed and made visible. Marks are set only for the
-/// read that was indexed, so a meeting re-written meanwhile is indexed again. Safe to call at any time, from any host.
+/// Keeps this node's index in step with the database through the change numbers (ADR 19): every meeting written with
+/// a number above the index's <see cref="SearchIndex.Mark"/> has its documents replaced, a batch at a time, each batch
+/// committed together with the number it reaches. Nothing is marked in the database, so any number of nodes, each with
+/// its own index, follow the same writes. Safe to call at any time; cheap when nothing changed (one MAX on an index).
 /// </summary>
 public sealed partial class SearchIndexer(IDbContextFactory<TrackerDb> dbFactory, SearchIndex index, ILogger<SearchIndexer> logger) : IMeetingsChangedHandler, IDisposable
 {
@@ -20,44 +22,58 @@ public sealed partial class SearchIndexer(IDbContextFactory<TrackerDb> dbFactory
     // Meetings a harvest hands over are indexed this many at a time (one read of their topics, items and aliases).
     private const int FollowChunk = 200;
 
+    // Catch-ups and the follower's chunks one at a time: a follower never replaces documents with an older write's
+    // after a catch-up indexed a newer one (it checks the meeting's number under this gate).
     private readonly SemaphoreSlim gate = new(1, 1);
 
-    // The index had to be recreated and every meeting was marked for it: not to be done again by this process.
-    private bool allMarked;
+    // Meetings the follower put in the index (not yet behind the mark), with the change number of the write it indexed:
+    // the catch-up finds them above the mark and takes them as they are when nothing wrote them since.
+    private readonly ConcurrentDictionary<int, long> followed = new();
 
     public Task MeetingsChangedAsync(CancellationToken cancellationToken) => IndexPendingAsync(cancellationToken);
 
+    /// <summary>Whether the index holds this write of the meeting: behind the mark, or put there by the follower.</summary>
+    public bool Holds(int meetingId, long change) => change <= index.Mark || (followed.TryGetValue(meetingId, out var indexed) && indexed == change);
+
     /// <summary>
-    /// Indexes every meeting not indexed yet (all of them when the index had to be recreated); returns how many. After a
-    /// harvest that this process followed (<see cref="FollowAsync"/>) it finds only what the harvest could not hand over.
+    /// Indexes every meeting written above the index's mark (all of them when the index is new); returns how many it
+    /// indexed. After a harvest that this process followed (<see cref="FollowAsync"/>) only the meetings another writer
+    /// changed meanwhile are read again.
     /// </summary>
     public async Task<int> IndexPendingAsync(CancellationToken cancellationToken)
     {
         await gate.WaitAsync(cancellationToken);
         try
         {
-            await MarkAllIfRecreatedAsync(cancellationToken);
             var total = 0;
             while (true)
             {
                 await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-                var batch = await db.Meetings.AsNoTracking().Where(m => !m.Indexed).OrderBy(m => m.Id).Take(Batch)
-                    .Select(m => new { m.Id, m.MeetingKey, Team = m.Team!.Key, m.Channel, m.ReadAt }).ToListAsync(cancellationToken);
-                if (batch.Count == 0) break;
-                var ids = batch.Select(m => m.Id).ToList();
-                var meta = batch.ToDictionary(m => m.Id, m => (m.MeetingKey, m.Team, m.Channel));
-                index.Replace(ids, await EntriesAsync(db, ids, meta, null, cancellationToken));
-                index.Commit();
-                foreach (var m in batch)
+                var mark = index.Mark;
+                var last = await ChangeNumbers.LastAsync(db, cancellationToken);
+                if (last <= mark) break;
+
+                // Up to the number that ends a batch, all its meetings included (one write's meetings share a number).
+                var upTo = await db.Meetings.Where(m => m.Change > mark).OrderBy(m => m.Change).Select(m => m.Change)
+                    .Skip(Batch - 1).FirstOrDefaultAsync(cancellationToken);
+                if (upTo == 0 || upTo > last) upTo = last;
+                var batch = await db.Meetings.AsNoTracking().Where(m => m.Change > mark && m.Change <= upTo)
+                    .Select(m => new { m.Id, m.MeetingKey, Team = m.Team!.Key, m.Channel, m.Change }).ToListAsync(cancellationToken);
+                var todo = batch.Where(m => !(followed.TryGetValue(m.Id, out var change) && change == m.Change)).ToList();
+                if (todo.Count > 0)
                 {
-                    await db.Meetings.Where(x => x.Id == m.Id && x.ReadAt == m.ReadAt).ExecuteUpdateAsync(s => s.SetProperty(x => x.Indexed, true), cancellationToken);
+                    var ids = todo.Select(m => m.Id).ToList();
+                    var meta = todo.ToDictionary(m => m.Id, m => (m.MeetingKey, m.Team, m.Channel));
+                    index.Replace(ids, await EntriesAsync(db, ids, meta, null, cancellationToken));
                 }
 
-                total += batch.Count;
+                index.Commit(upTo);
+                foreach (var m in batch) followed.TryRemove(m.Id, out _);
+                total += todo.Count;
             }
 
-            index.MarkRebuilt();
-            if (total > 0) LogIndexed(total, index.DocumentCount);
+            if (index.NeedsRebuild) index.MarkRebuilt();
+            if (total > 0) LogIndexed(total, index.DocumentCount, index.Mark);
             return total;
         }
         finally
@@ -72,7 +88,8 @@ public sealed partial class SearchIndexer(IDbContextFactory<TrackerDb> dbFactory
         await gate.WaitAsync(cancellationToken);
         try
         {
-            await MarkAllAsync(cancellationToken);
+            index.DeleteAll();
+            followed.Clear();
         }
         finally
         {
@@ -85,25 +102,13 @@ public sealed partial class SearchIndexer(IDbContextFactory<TrackerDb> dbFactory
     /// <summary>
     /// Indexes the meetings a harvest writes as it writes them, from the rows it stored (their log lines, most of
     /// the documents, straight from memory; topics, items and names read back a chunk at a time), committing every
-    /// <c>Batch</c> meetings and then marking them through <paramref name="marks"/>. Meetings handed over but not
-    /// marked (the run stopped, a later write changed them) keep their mark unset: <see cref="IndexPendingAsync"/>
-    /// takes them at the end of the run.
+    /// <c>Batch</c> meetings. The mark does not move (another node may have written numbers in between): the catch-up
+    /// at the end of the run moves it, reading again only the meetings written since they were handed over.
     /// </summary>
-    public async Task FollowAsync(ChannelReader<WrittenMeeting> written, IWrittenMeetingMarks marks, CancellationToken cancellationToken)
+    public async Task FollowAsync(ChannelReader<WrittenMeeting> written, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(written);
-        ArgumentNullException.ThrowIfNull(marks);
-        await gate.WaitAsync(cancellationToken);
-        try
-        {
-            await MarkAllIfRecreatedAsync(cancellationToken);
-        }
-        finally
-        {
-            gate.Release();
-        }
-
-        var uncommitted = new List<WrittenMeeting>();
+        var uncommitted = 0;
         var chunk = new List<WrittenMeeting>(FollowChunk);
         var open = true;
         while (open)
@@ -115,13 +120,12 @@ public sealed partial class SearchIndexer(IDbContextFactory<TrackerDb> dbFactory
             }
 
             if (chunk.Count > 0) await IndexWrittenAsync(chunk, cancellationToken);
-            uncommitted.AddRange(chunk);
+            uncommitted += chunk.Count;
             chunk.Clear();
-            if (uncommitted.Count >= Batch || (!open && uncommitted.Count > 0))
+            if (uncommitted >= Batch || (!open && uncommitted > 0))
             {
                 index.Commit();
-                await marks.MarkIndexedAsync(uncommitted, cancellationToken);
-                uncommitted.Clear();
+                uncommitted = 0;
             }
         }
     }
@@ -130,29 +134,27 @@ public sealed partial class SearchIndexer(IDbContextFactory<TrackerDb> dbFactory
 
     private async Task IndexWrittenAsync(List<WrittenMeeting> chunk, CancellationToken cancellationToken)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var ids = chunk.Select(m => m.MeetingId).ToList();
-        var meta = await db.Meetings.AsNoTracking().Where(m => ids.Contains(m.Id))
-            .Select(m => new { m.Id, m.MeetingKey, Team = m.Team!.Key, m.Channel })
-            .ToDictionaryAsync(m => m.Id, m => (m.MeetingKey, m.Team, m.Channel), cancellationToken);
-        var lines = chunk.ToDictionary(m => m.MeetingId, m => m.Lines);
-        index.Replace(ids, await EntriesAsync(db, ids, meta, lines, cancellationToken));
-    }
-
-    private async Task MarkAllIfRecreatedAsync(CancellationToken cancellationToken)
-    {
-        if (index.NeedsRebuild && !allMarked)
+        await gate.WaitAsync(cancellationToken);
+        try
         {
-            await MarkAllAsync(cancellationToken);
-            allMarked = true;
-        }
-    }
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            var handed = chunk.Select(m => m.MeetingId).ToList();
 
-    private async Task MarkAllAsync(CancellationToken cancellationToken)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        await db.Meetings.ExecuteUpdateAsync(s => s.SetProperty(m => m.Indexed, false), cancellationToken);
-        index.DeleteAll();
+            // Only meetings still holding the write handed over: one written again since is the catch-up's.
+            var meta = await db.Meetings.AsNoTracking().Where(m => handed.Contains(m.Id))
+                .Select(m => new { m.Id, m.MeetingKey, Team = m.Team!.Key, m.Channel, m.Change })
+                .ToDictionaryAsync(m => m.Id, cancellationToken);
+            var current = chunk.Where(m => meta.TryGetValue(m.MeetingId, out var stored) && stored.Change == m.Change && m.Change > index.Mark).ToList();
+            if (current.Count == 0) return;
+            var ids = current.Select(m => m.MeetingId).ToList();
+            var lines = current.ToDictionary(m => m.MeetingId, m => m.Lines);
+            index.Replace(ids, await EntriesAsync(db, ids, ids.ToDictionary(id => id, id => (meta[id].MeetingKey, meta[id].Team, meta[id].Channel)), lines, cancellationToken));
+            foreach (var m in current) followed[m.MeetingId] = m.Change;
+        }
+        finally
+        {
+            gate.Release();
+        }
     }
 
     /// <param name="written">The meetings' log lines as a harvest just stored them, or null to read them.</param>
@@ -186,6 +188,6 @@ public sealed partial class SearchIndexer(IDbContextFactory<TrackerDb> dbFactory
     /// <summary>The <c>kind:</c> names: those of the parse contract (info, idea, action, agreed, ...).</summary>
     internal static string KindName(ItemKind kind) => kind.ToString().ToLowerInvariant();
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Search index: {Meetings} meetings indexed, {Documents} documents in all")]
-    private partial void LogIndexed(int meetings, int documents);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Search index: {Meetings} meetings indexed, {Documents} documents in all, up to change {Mark}")]
+    private partial void LogIndexed(int meetings, int documents, long mark);
 }

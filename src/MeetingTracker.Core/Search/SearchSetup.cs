@@ -27,16 +27,16 @@ public static partial class SearchSetup
 
     /// <summary>
     /// Tells the indexer during a harvest (each meeting as it is written) and after it (the catch-up). The index is
-    /// opened only then, and one process writes it at a time: when another process (the web host) holds it, this one
-    /// leaves the meetings marked for it to index.
+    /// opened only then, and one process writes it at a time: when another process (the web host) holds it, that one
+    /// takes the meetings up from their change numbers.
     /// </summary>
     private sealed partial class SearchCatchUp(IServiceProvider services, ILogger<SearchCatchUp> logger) : IMeetingsChangedHandler, IWrittenMeetingsFollower
     {
-        public async Task FollowAsync(ChannelReader<WrittenMeeting> written, IWrittenMeetingMarks marks, CancellationToken cancellationToken)
+        public async Task FollowAsync(ChannelReader<WrittenMeeting> written, CancellationToken cancellationToken)
         {
             try
             {
-                await services.GetRequiredService<SearchIndexer>().FollowAsync(written, marks, cancellationToken);
+                await services.GetRequiredService<SearchIndexer>().FollowAsync(written, cancellationToken);
             }
             catch (Lucene.Net.Store.LockObtainFailedException e)
             {
@@ -56,7 +56,7 @@ public static partial class SearchSetup
             }
         }
 
-        [LoggerMessage(Level = LogLevel.Information, Message = "Search index in use by another process ({Reason}): it will index the new meetings")]
+        [LoggerMessage(Level = LogLevel.Information, Message = "Search index in use by another process ({Reason}): it will index the new meetings from their change numbers")]
         private partial void LogBusy(string reason);
     }
 }

@@ -10,7 +10,8 @@ internal sealed class MeetingConfiguration : IEntityTypeConfiguration<Meeting>
     {
         builder.HasIndex(m => new { m.SourceId, m.Folder, m.MeetingKey }).IsUnique();
         builder.HasIndex(m => m.StartedAt);
-        builder.HasIndex(m => m.Indexed);
+        // The catch-up of every node's index: MAX(Change) every few seconds, then the meetings beyond its mark.
+        builder.HasIndex(m => m.Change);
 
         // The data stamp's MAX(ReadAt), read every second by the page cache and the accountability snapshot, and the
         // meetings read since a time: a look-up instead of a scan.
@@ -21,6 +22,16 @@ internal sealed class MeetingConfiguration : IEntityTypeConfiguration<Meeting>
         builder.HasMany(m => m.Items).WithOne(i => i.Meeting).HasForeignKey(i => i.MeetingId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(m => m.Attendance).WithOne().HasForeignKey(a => a.MeetingId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne(m => m.Team).WithMany().HasForeignKey(m => m.TeamId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class ChangeCounterConfiguration : IEntityTypeConfiguration<ChangeCounter>
+{
+    // One row, there from the start: every write takes the next number from it (ChangeNumbers).
+    public void Configure(EntityTypeBuilder<ChangeCounter> builder)
+    {
+        builder.Property(c => c.Id).ValueGeneratedNever();
+        builder.HasData(new ChangeCounter { Id = ChangeCounter.TheRow, Value = ChangeCounter.Start });
     }
 }
 

@@ -47,6 +47,8 @@ public sealed class TrackerDb(DbContextOptions<TrackerDb> options) : IdentityDbC
 
     public DbSet<Meeting> Meetings => Set<Meeting>();
 
+    public DbSet<ChangeCounter> ChangeCounters => Set<ChangeCounter>();
+
     public DbSet<Topic> Topics => Set<Topic>();
 
     public DbSet<LogLineRow> Lines => Set<LogLineRow>();

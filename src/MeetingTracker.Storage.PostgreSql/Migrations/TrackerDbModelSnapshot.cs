@@ -685,6 +685,9 @@ namespace MeetingTracker.Storage.PostgreSql.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<long>("Change")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("Channel")
                         .HasColumnType("text");
 
@@ -698,9 +701,6 @@ namespace MeetingTracker.Storage.PostgreSql.Migrations
                     b.Property<string>("Folder")
                         .IsRequired()
                         .HasColumnType("text");
-
-                    b.Property<bool>("Indexed")
-                        .HasColumnType("boolean");
 
                     b.Property<bool>("IsComplete")
                         .HasColumnType("boolean");
@@ -749,7 +749,7 @@ namespace MeetingTracker.Storage.PostgreSql.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Indexed");
+                    b.HasIndex("Change");
 
                     b.HasIndex("ReadAt");
 
@@ -1047,6 +1047,26 @@ namespace MeetingTracker.Storage.PostgreSql.Migrations
                     b.HasIndex("TeamId");
 
                     b.ToTable("TeamDigests");
+                });
+
+            modelBuilder.Entity("MeetingTracker.Core.Storage.ChangeCounter", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Value")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ChangeCounters");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Value = 1L
+                        });
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>

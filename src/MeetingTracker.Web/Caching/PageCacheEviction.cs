@@ -10,7 +10,7 @@ namespace MeetingTracker.Web.Caching;
 /// <summary>
 /// Evicts from the page cache what a change makes wrong, and nothing else. It compares what the database holds with what
 /// it saw last: the meetings' <see cref="DataStamp"/> (a harvest or re-read here or in another process: the meetings
-/// read since, their teams and the people who attended them) and the events ledger (a state, take, offer... said
+/// written since, by their change numbers, their teams and the people who attended them) and the events ledger (a state, take, offer... said
 /// through this site, another node or the command line: the subject's pages, its team's accountability, its owners,
 /// and every person's page when who owns it changed). It runs after each harvest here (<see cref="MeetingsChangedAsync"/>),
 /// after each write of this process that other readers see (<see cref="PageCacheWrites"/>, before the answer to the
@@ -115,18 +115,17 @@ public sealed partial class PageCacheEviction(
         }
     }
 
-    // The meetings read since the last look (new ones and re-reads), their teams, their attendees and the people their
-    // actions name. Fewer meetings or
-    // a stamp that changed without a read (meetings moved between teams) cannot be placed: everything.
+    // The meetings written since the last look (new ones, re-reads: a change number above the last one seen, ADR 19),
+    // their teams, their attendees and the people their actions name. Fewer meetings, or meetings that changed team
+    // (the team sum moved by more than the new meetings bring: an alias edit), cannot be placed: everything.
     private static async Task<bool> MeetingTagsAsync(TrackerDb db, Read before, Read now, HashSet<string> tags, CancellationToken cancellationToken)
     {
         if (now.Stamp == before.Stamp) return false;
-        if (now.Stamp.Meetings < before.Stamp.Meetings || now.Stamp.LastRead == before.Stamp.LastRead || before.Stamp.LastRead is not { } since) return true;
-
-        // From the last read time on (another meeting may have been written at that very time), but not the meetings
-        // that were read at it when it was the last: they were there before (counting them evicted pages that had not changed).
-        var meetings = (await db.Meetings.Where(m => m.ReadAt >= since).Select(m => new { m.Id, m.ReadAt, m.Team!.Key }).ToListAsync(cancellationToken))
-            .Where(m => m.ReadAt != since || !before.AtLastRead.Contains(m.Id)).ToList();
+        if (now.Stamp.Meetings < before.Stamp.Meetings || now.Stamp.LastChange == before.Stamp.LastChange) return true;
+        var since = before.Stamp.LastChange;
+        var meetings = await db.Meetings.Where(m => m.Change > since).Select(m => new { m.Id, m.TeamId, m.Team!.Key }).ToListAsync(cancellationToken);
+        var lastMeeting = before.Stamp.LastMeeting ?? 0;
+        if (now.Stamp.TeamSum - before.Stamp.TeamSum != meetings.Where(m => m.Id > lastMeeting).Sum(m => (long)m.TeamId)) return true;
         var ids = meetings.Select(m => m.Id).ToList();
         var people = await db.Attendance.Where(a => ids.Contains(a.MeetingId)).Select(a => a.PersonId)
             .Union(db.Items.Where(i => ids.Contains(i.MeetingId)).SelectMany(i => i.Owners).Select(o => o.PersonId)).ToListAsync(cancellationToken);
@@ -208,17 +207,13 @@ public sealed partial class PageCacheEviction(
 
     private sealed record Seen(Read Stamp, int Events, HashSet<long> Recent);
 
-    /// <summary>A data stamp with the meetings read at its last read time.</summary>
-    private sealed record Read(DataStamp Stamp, int[] AtLastRead);
+    /// <summary>The meetings' data stamp as one look saw it.</summary>
+    private sealed record Read(DataStamp Stamp);
 
-    // The stamp, and (when it changed) the meetings read at its last read time.
     private static async Task<Read> ReadAsync(TrackerDb db, Read? previous, CancellationToken cancellationToken)
     {
         var stamp = await DataStamp.ReadAsync(db, cancellationToken);
-        if (previous is not null && previous.Stamp == stamp) return previous;
-        var last = stamp.LastRead;
-        var ids = last is null ? [] : await db.Meetings.Where(m => m.ReadAt == last).Select(m => m.Id).ToArrayAsync(cancellationToken);
-        return new Read(stamp, ids);
+        return previous is not null && previous.Stamp == stamp ? previous : new Read(stamp);
     }
 
     private sealed class Release(Action release) : IDisposable

@@ -1,19 +1,19 @@
 using MeetingTracker.Core.Search;
+using Microsoft.Extensions.Options;
 
 namespace MeetingTracker.Web.Search;
 
 /// <summary>
-/// Keeps the index in step from the web host: at start it rebuilds a missing or corrupt index (and indexes whatever a
-/// killed run left) in the background while pages are served, then takes up every minute what other processes (the
-/// CLI's imports and alias edits) stored while this host held the index.
+/// Keeps this node's index in step from the web host (ADR 19): at start it fills a missing or corrupt index (and takes
+/// up whatever was written since its last commit) in the background while pages are served, then every
+/// <see cref="SearchIndexOptions.CatchUpSeconds"/> it indexes the meetings written above its mark, by this node, the
+/// other nodes or the command line.
 /// </summary>
-public sealed partial class SearchCatchUpService(SearchIndexer indexer, TimeProvider clock, ILogger<SearchCatchUpService> logger) : BackgroundService
+public sealed partial class SearchCatchUpService(SearchIndexer indexer, IOptions<SearchIndexOptions> options, TimeProvider clock, ILogger<SearchCatchUpService> logger) : BackgroundService
 {
-    public static readonly TimeSpan Interval = TimeSpan.FromMinutes(1);
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(Interval, clock);
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(options.Value.CatchUpSeconds), clock);
         do
         {
             try
@@ -28,6 +28,6 @@ public sealed partial class SearchCatchUpService(SearchIndexer indexer, TimeProv
         while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Search index catch-up failed; it is tried again in a minute")]
+    [LoggerMessage(Level = LogLevel.Error, Message = "Search index catch-up failed; it is tried again at the next look")]
     private partial void LogFailed(Exception e);
 }

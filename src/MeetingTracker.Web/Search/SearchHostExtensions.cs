@@ -17,7 +17,7 @@ public static class SearchHostExtensions
         builder.Services.AddOptions<SearchIndexOptions>()
             .Configure(o => o.WriteBufferMB = WriteBufferMB)
             .BindConfiguration(SearchIndexOptions.Section)
-            .Validate(o => o.Problem() is null, "invalid MeetingTracker:Search options (WriteBufferMB: 1 to 1024)")
+            .Validate(o => o.Problem() is null, "invalid MeetingTracker:Search options (WriteBufferMB: 1 to 1024, CatchUpSeconds: 0.1 to 3600)")
             .ValidateOnStart();
         return builder;
     }

@@ -26,7 +26,7 @@ public sealed class HarvestPipelineTests
         Watcher? watcher = null;
         using var data = new TempDir();
         await using var services = await HarvestingSetup.OpenAsync(
-            data.Path, TestDatabase.For(data.Path), s => s.AddSingleton<IMeetingsChangedHandler>(sp => watcher = new Watcher(sp.GetRequiredService<IDbContextFactory<TrackerDb>>())), Ct);
+            data.Path, TestDatabase.For(data.Path), s => s.AddSingleton<IMeetingsChangedHandler>(sp => watcher = new Watcher(sp.GetRequiredService<IDbContextFactory<TrackerDb>>(), sp.GetRequiredService<SearchIndexer>())), Ct);
         try
         {
             var summary = await services.GetRequiredService<Harvester>().HarvestAsync(new SourceOptions { Name = "test", Location = tree.Root }, null, Ct);
@@ -62,7 +62,7 @@ public sealed class HarvestPipelineTests
             Assert.Equal(tree.Summary.Meetings, summary.New);
             Assert.True(failing.Seen > 0);
             await using var db = await services.GetRequiredService<IDbContextFactory<TrackerDb>>().CreateDbContextAsync(Ct);
-            Assert.False(await db.Meetings.AnyAsync(m => !m.Indexed, Ct));
+            Assert.Equal(await ChangeNumbers.LastAsync(db, Ct), services.GetRequiredService<SearchIndex>().Mark);
             var someone = await db.Lines.Select(l => l.Text).FirstAsync(t => t.Length > 20, Ct);
             var word = someone.Split(' ', StringSplitOptions.RemoveEmptyEntries).First(w => w.Length > 4 && w.All(char.IsAsciiLetter));
             var found = await services.GetRequiredService<SearchService>().SearchAsync(new SearchRequest(word), Ct);
@@ -123,14 +123,15 @@ public sealed class HarvestPipelineTests
     }
 
     /// <summary>Counts the meetings, and those not yet indexed, when the listeners are told at the end of the run.</summary>
-    private sealed class Watcher(IDbContextFactory<TrackerDb> dbFactory) : IMeetingsChangedHandler
+    private sealed class Watcher(IDbContextFactory<TrackerDb> dbFactory, SearchIndexer indexer) : IMeetingsChangedHandler
     {
         public (int Meetings, int NotIndexed) AtEnd { get; private set; }
 
         public async Task MeetingsChangedAsync(CancellationToken cancellationToken)
         {
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-            AtEnd = (await db.Meetings.CountAsync(cancellationToken), await db.Meetings.CountAsync(m => !m.Indexed, cancellationToken));
+            var meetings = await db.Meetings.Select(m => new { m.Id, m.Change }).ToListAsync(cancellationToken);
+            AtEnd = (meetings.Count, meetings.Count(m => !indexer.Holds(m.Id, m.Change)));
         }
     }
 
@@ -141,7 +142,7 @@ public sealed class HarvestPipelineTests
 
         public Task MeetingsChangedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-        public async Task FollowAsync(ChannelReader<WrittenMeeting> written, IWrittenMeetingMarks marks, CancellationToken cancellationToken)
+        public async Task FollowAsync(ChannelReader<WrittenMeeting> written, CancellationToken cancellationToken)
         {
             await written.ReadAsync(cancellationToken);
             Seen++;

@@ -69,9 +69,12 @@ public sealed class MeetingStoreTests
         Assert.Equal([MeetingOutcome.New, MeetingOutcome.Failed, MeetingOutcome.New, MeetingOutcome.New], outcomes);
         await using (var db = host.Db())
         {
-            var stored = await db.Meetings.OrderBy(m => m.Id).Select(m => new { m.Id, m.MeetingKey, m.ReadAt }).ToListAsync(Ct);
+            var stored = await db.Meetings.OrderBy(m => m.Id).Select(m => new { m.Id, m.MeetingKey, m.Change }).ToListAsync(Ct);
             Assert.Equal(batch.Where((_, i) => i != 1).Select(m => m.Group.MeetingKey), stored.Select(m => m.MeetingKey));
-            Assert.Equal(stored.Select(m => (m.Id, m.ReadAt)), written.Select(w => (w.MeetingId, w.ReadAt)));
+            Assert.Equal(stored.Select(m => (m.Id, m.Change)), written.Select(w => (w.MeetingId, w.Change)));
+
+            // Written alone, each in its own transaction: each took the next change number (the rolled-back batch's went back).
+            Assert.Equal([ChangeCounter.Start + 1, ChangeCounter.Start + 2, ChangeCounter.Start + 3], stored.Select(m => m.Change));
             Assert.Equal(await db.Lines.CountAsync(Ct), written.Sum(w => w.Lines.Count));
             Assert.Equal(batch.Where((_, i) => i != 1).Sum(m => m.Fetched.Count), await db.Files.CountAsync(Ct));
             var failure = await db.FileOutcomes.SingleAsync(Ct);
@@ -139,7 +142,7 @@ public sealed class MeetingStoreTests
     {
         var queries = new Dictionary<string, (string OrderBy, string[] Ignored)>(StringComparer.Ordinal)
         {
-            ["Meetings"] = ("\"Id\"", ["ParserVersion"]),
+            ["Meetings"] = ("\"Id\"", ["ParserVersion", "Change"]),
             ["Topics"] = ("\"MeetingId\", \"Ordinal\"", ["Id"]),
             ["Items"] = ("\"Id\"", []),
             ["Attendance"] = ("\"MeetingId\", \"Nick\"", []),

@@ -96,9 +96,9 @@ public sealed class RowInsertTests
                     SourceId = 1, Folder = "infra/2026", MeetingKey = "infra.2026-03-24-19.27", TeamId = 1, Channel = "#infra", Title = "Weekly",
                     MeetingName = "infra", StartedAt = start, EndedAt = start.AddMinutes(40), StartedBy = "alice", Chairs = "alice bob",
                     Dialect = "meetbot-0.1.4", ReadFrom = "log-txt", IsComplete = true, LineCount = 3, Warnings = "one\ntwo", ParserVersion = 2,
-                    ReadAt = start.AddHours(1), Indexed = false,
+                    ReadAt = start.AddHours(1), Change = 7,
                 },
-                new Meeting { SourceId = 1, Folder = "infra/2026", MeetingKey = "infra.2026-03-31-19.27", TeamId = 1, Dialect = "openstack", ReadFrom = "html-minutes", StartedAt = start.AddDays(7), Indexed = true },
+                new Meeting { SourceId = 1, Folder = "infra/2026", MeetingKey = "infra.2026-03-31-19.27", TeamId = 1, Dialect = "openstack", ReadFrom = "html-minutes", StartedAt = start.AddDays(7), Change = 8 },
             ],
             [
                 new Topic { MeetingId = 1, Ordinal = 0, Title = "Status", Nick = "alice", Time = start.AddMinutes(1), Line = 4 },

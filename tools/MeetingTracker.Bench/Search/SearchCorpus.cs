@@ -62,7 +62,7 @@ public sealed record SearchCorpus(string Tree, string DataDir, int Meetings, int
             FolderBytes(Path.Combine(dataDir, SearchSetup.IndexFolder)),
             rig.DatabaseBytes(),
             import);
-        var pending = await db.Meetings.CountAsync(m => !m.Indexed, cancellationToken);
+        var pending = await db.Meetings.CountAsync(m => m.Change > rig.Get<SearchIndex>().Mark, cancellationToken);
         if (pending > 0 || corpus.Documents != corpus.Lines + corpus.Items + corpus.Topics)
         {
             throw new InvalidOperationException($"index not in step: {pending} meetings not indexed, {corpus.Documents} documents for {corpus.Lines} lines + {corpus.Items} items + {corpus.Topics} topics");

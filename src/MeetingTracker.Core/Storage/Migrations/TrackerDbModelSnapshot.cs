@@ -658,6 +658,9 @@ namespace MeetingTracker.Core.Storage.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("Change")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Channel")
                         .HasColumnType("TEXT");
 
@@ -671,9 +674,6 @@ namespace MeetingTracker.Core.Storage.Migrations
                     b.Property<string>("Folder")
                         .IsRequired()
                         .HasColumnType("TEXT");
-
-                    b.Property<bool>("Indexed")
-                        .HasColumnType("INTEGER");
 
                     b.Property<bool>("IsComplete")
                         .HasColumnType("INTEGER");
@@ -722,7 +722,7 @@ namespace MeetingTracker.Core.Storage.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Indexed");
+                    b.HasIndex("Change");
 
                     b.HasIndex("ReadAt");
 
@@ -1006,6 +1006,26 @@ namespace MeetingTracker.Core.Storage.Migrations
                     b.HasIndex("TeamId");
 
                     b.ToTable("TeamDigests");
+                });
+
+            modelBuilder.Entity("MeetingTracker.Core.Storage.ChangeCounter", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Value")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ChangeCounters");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Value = 1L
+                        });
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
