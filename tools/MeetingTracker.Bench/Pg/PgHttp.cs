@@ -27,6 +27,9 @@ public static class PgHttp
 
     public const double TargetPercent = 15;
 
+    /// <summary>How long the nodes' idle CPU is read, after the warm-up and after the measured runs.</summary>
+    public const int IdleSeconds = 10;
+
     private const string HostHeader = "Host: " + SiteNginx.SiteName;
 
     public static async Task<int> RunAsync(PgArgs args, string work, string tree, PgCluster cluster, string database, string importData, CancellationToken cancellationToken)
@@ -69,12 +72,14 @@ public static class PgHttp
             }
 
             var rows = new List<Row>();
+            var idle = new List<string>();
             SiteNginx? nginx = null;
             try
             {
                 nginx = await SiteNginx.StartAsync(repo, Path.Combine(work, "nginx-2"), ports, cancellationToken);
                 await MixRun.RunAsync(nginx.Site, script, args.Connections, WarmupSeconds, cancellationToken, HostHeader);
                 Console.WriteLine($"warm-up through nginx with both nodes: {WarmupSeconds} s");
+                idle.Add(await IdleAsync("after the warm-up", nodes, cluster, cancellationToken));
                 for (var round = 1; round <= args.Rounds; round++)
                 {
                     int[] layouts = round % 2 == 1 ? [1, 2] : [2, 1];
@@ -94,6 +99,8 @@ public static class PgHttp
                 nginx?.Dispose();
             }
 
+            idle.Add(await IdleAsync("after the measured runs, nginx stopped", nodes, cluster, cancellationToken));
+            foreach (var line in idle) Console.WriteLine(line);
             return Print(args, rows, paths.Count, await cluster.VersionAsync(cancellationToken)) ? 0 : 1;
         }
         finally
@@ -132,6 +139,20 @@ public static class PgHttp
         var (byPort, failed) = nginx.CountSince(offset);
         var requests = ports.Select(p => byPort.GetValueOrDefault(p)).ToArray();
         return new Row(round, layout, mix, requests, nodeCpu, byPort.Values.Sum(), failed, pgCpu, nginxCpu, load);
+    }
+
+    /// <summary>What the nodes and PostgreSQL spend with no request at all (background work: schedules, polling), over <see cref="IdleSeconds"/>.</summary>
+    private static async Task<string> IdleAsync(string when, List<ServerProcess> nodes, PgCluster cluster, CancellationToken cancellationToken)
+    {
+        var nodeStart = nodes.Select(n => ProcCpu.TreeTicks(n.Id)).ToArray();
+        var pgStart = cluster.CpuTicks();
+        var watch = Stopwatch.StartNew();
+        await Task.Delay(TimeSpan.FromSeconds(IdleSeconds), cancellationToken);
+        var seconds = watch.Elapsed.TotalSeconds;
+        var perNode = nodes.Select((n, i) => ProcCpu.Seconds(ProcCpu.TreeTicks(n.Id) - nodeStart[i]) / seconds).ToArray();
+        return string.Create(
+            CultureInfo.InvariantCulture,
+            $"idle {when} ({seconds:F1} s, no request): node 1 {perNode[0]:F3} CPU s a second, node 2 {perNode[1]:F3}, PostgreSQL {ProcCpu.Seconds(cluster.CpuTicks() - pgStart) / seconds:F3}; {BenchEnvironment.LoadAverage()}");
     }
 
     private static ServerProcess StartNode(string repo, string dll, string dataDir, string tree, int port, string connectionString)
