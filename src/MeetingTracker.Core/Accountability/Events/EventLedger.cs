@@ -86,15 +86,17 @@ public sealed class EventLedger(IDbContextFactory<TrackerDb> dbFactory, TimeProv
     private async Task<bool> AnyNewAsync(TrackerDb db, LedgerView current, CancellationToken cancellationToken)
     {
         var last = current.LastId;
-        if (await AnyAfter(db, last)) return true;
+        if (await anyAfter(db, last)) return true;
         if (last == 0 || !LooksLate(db)) return false;
         var since = clock.GetUtcNow() - LateWindow;
         var recent = await db.AccountabilityEvents.Where(e => e.At >= since && e.Id <= last).Select(e => e.Id).ToListAsync(cancellationToken);
         return recent.Exists(id => !current.Seen.Contains(id));
     }
 
-    // Compiled once: every request asks it, and most find nothing.
-    private static readonly Func<TrackerDb, long, Task<bool>> AnyAfter =
+    // Compiled once per ledger: every request asks it, and most find nothing. Not static: a compiled query is bound to
+    // the model it first ran with, and one process may hold hosts on two engines (copy-data's tests serve a SQLite
+    // installation and its PostgreSQL copy side by side).
+    private readonly Func<TrackerDb, long, Task<bool>> anyAfter =
         EF.CompileAsyncQuery((TrackerDb db, long last) => db.AccountabilityEvents.Any(e => e.Id > last));
 
     /// <summary>
