@@ -110,7 +110,7 @@ public static class PgHttp
     }
 
     /// <summary>One measured run of the mix through nginx, with what each process spent.</summary>
-    public sealed record Row(int Round, int Layout, MixResult Mix, long[] NodeRequests, double[] NodeCpu, long Logged, long Failed, double PostgresCpu, double NginxCpu, string Load)
+    public sealed record Row(int Round, int Layout, MixResult Mix, long[] NodeRequests, double[] NodeCpu, long Logged, long Failed, long ClientClosed, double PostgresCpu, double NginxCpu, string Load)
     {
         public long Errors => Mix.Errors + Mix.Timeouts + Failed;
 
@@ -119,7 +119,7 @@ public static class PgHttp
 
         public string Line() => string.Create(
             CultureInfo.InvariantCulture,
-            $"round {Round}, {Layout} node(s): {Mix.Wrk.RequestsPerSecond:F0} req/s, p50 {Mix.Wrk.P50Ms:F1} ms, p99 {Mix.Wrk.P99Ms:F1} ms, {Mix.Wrk.Requests:N0} requests ({Logged:N0} logged), {Errors} errors; node 1 {NodeRequests[0]:N0} requests {NodeCpu[0]:F2} s CPU, node 2 {NodeRequests[1]:N0} requests {NodeCpu[1]:F2} s; PostgreSQL {PostgresCpu:F2} s, nginx {NginxCpu:F2} s; {Load}");
+            $"round {Round}, {Layout} node(s): {Mix.Wrk.RequestsPerSecond:F0} req/s, p50 {Mix.Wrk.P50Ms:F1} ms, p99 {Mix.Wrk.P99Ms:F1} ms, {Mix.Wrk.Requests:N0} requests ({Logged:N0} logged), {Errors} errors, {ClientClosed} closed by wrk's stop (499); node 1 {NodeRequests[0]:N0} requests {NodeCpu[0]:F2} s CPU, node 2 {NodeRequests[1]:N0} requests {NodeCpu[1]:F2} s; PostgreSQL {PostgresCpu:F2} s, nginx {NginxCpu:F2} s; {Load}");
     }
 
     private static async Task<Row> MeasureAsync(PgArgs args, int round, int layout, SiteNginx nginx, string script, List<ServerProcess> nodes, int[] ports, PgCluster cluster, CancellationToken cancellationToken)
@@ -136,9 +136,9 @@ public static class PgHttp
 
         // nginx writes a request's log line when it ends: the last ones of the run a moment after wrk's report.
         await Task.Delay(200, cancellationToken);
-        var (byPort, failed) = nginx.CountSince(offset);
+        var (byPort, failed, closed) = nginx.CountSince(offset);
         var requests = ports.Select(p => byPort.GetValueOrDefault(p)).ToArray();
-        return new Row(round, layout, mix, requests, nodeCpu, byPort.Values.Sum(), failed, pgCpu, nginxCpu, load);
+        return new Row(round, layout, mix, requests, nodeCpu, byPort.Values.Sum(), failed, closed, pgCpu, nginxCpu, load);
     }
 
     /// <summary>What the nodes and PostgreSQL spend with no request at all (background work: schedules, polling), over <see cref="IdleSeconds"/>.</summary>
@@ -212,7 +212,7 @@ public static class PgHttp
 
         Console.WriteLine(string.Create(c, $"PostgreSQL CPU s per 1,000 requests: one node {one.Sum(r => r.PostgresCpu) * 1000 / one.Sum(r => r.Logged):F3}, two nodes {two.Sum(r => r.PostgresCpu) * 1000 / two.Sum(r => r.Logged):F3}; nginx: {one.Sum(r => r.NginxCpu) * 1000 / one.Sum(r => r.Logged):F3} and {two.Sum(r => r.NginxCpu) * 1000 / two.Sum(r => r.Logged):F3}"));
         var errors = rows.Sum(r => r.Errors);
-        Console.WriteLine($"Errors (wrk socket errors, time-outs, non-2xx/3xx; nginx's log): {errors}");
+        Console.WriteLine($"Errors (wrk socket errors, time-outs, non-2xx/3xx but 499 in nginx's log): {errors}; 499 (wrk closed the connection at its end with the request in flight): {rows.Sum(r => r.ClientClosed)}");
         Console.WriteLine($"Load at the end: {BenchEnvironment.LoadAverage()}");
         return met && errors == 0;
     }

@@ -82,11 +82,16 @@ public sealed partial class SiteNginx : IDisposable
     /// <summary>Bytes of the access log now: <see cref="CountSince"/> reads the requests logged after this point.</summary>
     public long LogLength() => new FileInfo(AccessLog).Length;
 
-    /// <summary>Requests logged since <paramref name="offset"/>, by the node port that answered, and how many were not 2xx/3xx.</summary>
-    public (Dictionary<int, long> ByPort, long Failed) CountSince(long offset)
+    /// <summary>
+    /// Requests logged since <paramref name="offset"/>, by the node port that answered; how many were not 2xx/3xx, and
+    /// of those how many were 499 (the client closed the connection first: wrk stopping at the end of its run with
+    /// requests in flight; not the site's error).
+    /// </summary>
+    public (Dictionary<int, long> ByPort, long Failed, long ClientClosed) CountSince(long offset)
     {
         var byPort = new Dictionary<int, long>();
         long failed = 0;
+        long closed = 0;
         using var stream = new FileStream(AccessLog, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
         stream.Seek(offset, SeekOrigin.Begin);
         using var reader = new StreamReader(stream);
@@ -98,7 +103,8 @@ public sealed partial class SiteNginx : IDisposable
             // "127.0.0.1:5001 200", or "127.0.0.1:5001, 127.0.0.1:5002 502 200" after a retry: the last node answered.
             var status = parts[^1];
             var address = parts[^2].TrimEnd(',');
-            if (status.Length == 0 || (status[0] != '2' && status[0] != '3')) failed++;
+            if (status == "499") closed++;
+            else if (status.Length == 0 || (status[0] != '2' && status[0] != '3')) failed++;
             var colon = address.LastIndexOf(':');
             if (colon > 0 && int.TryParse(address[(colon + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out var port))
             {
@@ -106,7 +112,7 @@ public sealed partial class SiteNginx : IDisposable
             }
         }
 
-        return (byPort, failed);
+        return (byPort, failed, closed);
     }
 
     public string ErrorLog => ReadError(root);
