@@ -8,6 +8,9 @@ namespace MeetingTracker.Cli.Commands;
 /// <summary><c>reindex [--data DIR]</c>: rebuilds the search index from the database.</summary>
 internal static class ReindexCommand
 {
+    /// <summary>What the verb says on standard error when the index is open and the rebuild begins.</summary>
+    public const string Started = "meetingtracker: rebuilding the search index from the database…";
+
     public static Command Create(TextWriter stdout, TextWriter stderr, IConfiguration configuration)
     {
         var data = DataOption.Create();
@@ -17,6 +20,9 @@ internal static class ReindexCommand
             await using var services = await DataOption.OpenAsync(result.GetRequiredValue(data), configuration, token);
             try
             {
+                // On standard error, so the summary stays the only line on standard output: a rebuild of a large
+                // installation takes a while, and whoever waits (or a test that stops it mid-way) knows it began.
+                stderr.WriteLine(Started);
                 var meetings = await services.GetRequiredService<SearchIndexer>().RebuildAsync(token);
                 stdout.WriteLine($"reindexed {meetings} meetings, {services.GetRequiredService<SearchIndex>().DocumentCount} documents");
                 return 0;

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using System.Text.RegularExpressions;
 using MeetingTracker.Core.Tests.Storage;
 using MeetingTracker.Tests.Servers;
@@ -23,13 +24,16 @@ public sealed class CopyDataCommandTests(PostgresServer postgres)
         var lines = CliRunner.Lines(stdout);
         Assert.Contains(lines, l => Regex.IsMatch(l, @"^copied LogLines: [\d,]+ rows in \d+\.\d s$"));
         Assert.Contains(lines, l => Regex.IsMatch(l, @"^AspNetUsers +4  [0-9a-f]{16}  ok$"));
-        Assert.Equal(33, lines.Count(l => l.StartsWith("copied ", StringComparison.Ordinal) && l.Contains(':', StringComparison.Ordinal)));
-        Assert.Matches(@"^copied 33 tables, [\d,]+ rows in \d+\.\d s; verified$", lines[^1]);
+        // Every table of the model, whatever it holds today (a count written down here went stale with the next table).
+        int tables;
+        using (var model = Core.Storage.StorageSetup.Open(Core.Storage.DatabaseOptions.Default, folder.Path)) tables = model.Model.GetRelationalModel().Tables.Count();
+        Assert.Equal(tables, lines.Count(l => l.StartsWith("copied ", StringComparison.Ordinal) && l.Contains(':', StringComparison.Ordinal)));
+        Assert.Matches($@"^copied {tables} tables, [\d,]+ rows in \d+\.\d s; verified$", lines[^1]);
         Assert.DoesNotContain(lines, l => l.EndsWith("DIFFERS", StringComparison.Ordinal));
 
         var verify = CliRunner.Run("copy-data", "--from", from, "--to", to, "--verify-only");
         Assert.Equal(0, verify.Exit);
-        Assert.Matches(@"^checked 33 tables, [\d,]+ rows in \d+\.\d s; identical$", CliRunner.Lines(verify.Stdout)[^1]);
+        Assert.Matches($@"^checked {tables} tables, [\d,]+ rows in \d+\.\d s; identical$", CliRunner.Lines(verify.Stdout)[^1]);
 
         var again = CliRunner.Run("copy-data", "--from", from, "--to", to);
         Assert.Equal(1, again.Exit);

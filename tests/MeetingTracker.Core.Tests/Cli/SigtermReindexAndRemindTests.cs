@@ -45,15 +45,22 @@ public sealed class SigtermReindexAndRemindTests
         try
         {
             var output = child.StandardOutput.ReadToEndAsync(Ct);
-            var errors = child.StandardError.ReadToEndAsync(Ct);
 
-            // Under way: the re-index holds the index's write lock (it opens the writer to empty it and fill it again).
-            var held = false;
-            while (!held && !child.HasExited)
+            // Under way: the verb says so on standard error once the index is open and the rebuild begins.
+            var began = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            var stderrLines = new System.Text.StringBuilder();
+            var errors = Task.Run(async () =>
             {
-                await Task.Delay(10, Ct);
-                held = IndexLocked(Path.Combine(host.DataDir, SearchSetup.IndexFolder));
-            }
+                while (await child.StandardError.ReadLineAsync(Ct) is { } line)
+                {
+                    stderrLines.AppendLine(line);
+                    if (line == MeetingTracker.Cli.Commands.ReindexCommand.Started) began.TrySetResult();
+                }
+
+                began.TrySetResult();
+                return stderrLines.ToString();
+            }, Ct);
+            await began.Task.WaitAsync(TimeSpan.FromSeconds(120), Ct);
 
             if (child.HasExited) Assert.Fail("the re-index ended before it could be stopped: " + await output + await errors);
             var stopping = await TerminateAsync(child);
@@ -223,14 +230,4 @@ public sealed class SigtermReindexAndRemindTests
 
     private static Process StartRemind(string dataDir, int port)
         => CliRunner.Start(RemindCommandTests.Smtp(port), "remind", "--data", dataDir, "--at", At);
-
-    // Whether a writer holds the index in this folder (a lock this process cannot take).
-    private static bool IndexLocked(string folder)
-    {
-        if (!Directory.Exists(folder)) return false;
-        using var directory = Lucene.Net.Store.FSDirectory.Open(new DirectoryInfo(folder));
-        using var writeLock = directory.MakeLock(Lucene.Net.Index.IndexWriter.WRITE_LOCK_NAME);
-        if (!writeLock.Obtain()) return true;
-        return false;
-    }
 }
