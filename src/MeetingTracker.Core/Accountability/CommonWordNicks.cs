@@ -16,12 +16,38 @@ public static class CommonWordNicks
     public static HashSet<string> Compute(IEnumerable<(int MeetingId, string Text)> items, NickIndex nicks, Func<int, int, bool> attended)
     {
         ArgumentNullException.ThrowIfNull(items);
-        ArgumentNullException.ThrowIfNull(nicks);
-        ArgumentNullException.ThrowIfNull(attended);
-        var seen = new HashSet<(string Word, int MeetingId)>();
-        var counts = new Dictionary<string, (int Attended, int Missed)>(StringComparer.Ordinal);
+        var counting = new Counter(nicks, attended);
         foreach (var (meetingId, text) in items)
         {
+            counting.Add(meetingId, text);
+        }
+
+        return counting.CommonWords();
+    }
+
+    /// <summary>
+    /// The same count, told one item at a time: a caller streaming every item's text from the database keeps none of
+    /// them (ADR 17: holding all of them at once was the largest transient after a harvest).
+    /// </summary>
+    public sealed class Counter
+    {
+        private readonly NickIndex nicks;
+        private readonly Func<int, int, bool> attended;
+        private readonly HashSet<(string Word, int MeetingId)> seen = [];
+        private readonly Dictionary<string, (int Attended, int Missed)> counts = new(StringComparer.Ordinal);
+
+        /// <param name="attended">Whether the person attended the meeting.</param>
+        public Counter(NickIndex nicks, Func<int, int, bool> attended)
+        {
+            ArgumentNullException.ThrowIfNull(nicks);
+            ArgumentNullException.ThrowIfNull(attended);
+            this.nicks = nicks;
+            this.attended = attended;
+        }
+
+        public void Add(int meetingId, string text)
+        {
+            ArgumentNullException.ThrowIfNull(text);
             foreach (var word in ActionOwners.Words(text))
             {
                 if (nicks.Find(text.AsSpan(word.Start, word.Length)) is not { } person) continue;
@@ -32,6 +58,7 @@ public static class CommonWordNicks
             }
         }
 
-        return [.. counts.Where(c => c.Value.Missed >= MinMissedMeetings && c.Value.Missed > c.Value.Attended).Select(c => c.Key)];
+        public HashSet<string> CommonWords() =>
+            [.. counts.Where(c => c.Value.Missed >= MinMissedMeetings && c.Value.Missed > c.Value.Attended).Select(c => c.Key)];
     }
 }
