@@ -27,9 +27,12 @@ builder.WebHost.UseStaticWebAssets();
 
 builder.AddMeetingTrackerOptions();
 
-// Before the harvesting's own handlers, which are told in the order they were added (ADR 17).
+// Handlers after a harvest are told in the order they were added. The trim runs before the harvesting's own (the
+// action owners, the mentions), again before the snapshot and answer caches are rebuilt (AddAccountabilityPages and
+// after), and last: each rebuild's reads then start from a compacted heap and are not left committed (ADR 17).
 builder.Services.AddSingleton<MeetingTracker.Core.Harvesting.IMeetingsChangedHandler, AfterHarvestTrim>();
 builder.AddHarvestingHost();
+builder.Services.AddSingleton<MeetingTracker.Core.Harvesting.IMeetingsChangedHandler, AfterHarvestTrim>();
 builder.AddHarvestJobs();
 builder.AddBackupJob();
 builder.AddSearchHost();
@@ -46,6 +49,7 @@ builder.AddReminderJobs();
 builder.AddOidc();
 builder.AddPageCache();
 builder.Services.AddRazorComponents();
+builder.Services.AddSingleton<MeetingTracker.Core.Harvesting.IMeetingsChangedHandler, AfterHarvestTrim>();
 
 var app = builder.Build();
 

@@ -3,10 +3,11 @@ using MeetingTracker.Core.Harvesting;
 namespace MeetingTracker.Web.Configuration;
 
 /// <summary>
-/// The first of the handlers told after a harvest (ADR 17): the harvest's garbage (parsed meetings, file bodies,
-/// the writer's buffers) is collected and compacted, and the memory freed in the GC heap and in malloc's arenas given
-/// back to the system, before the handlers after it rebuild the action owners, the snapshot and the answer caches.
-/// Without it the web host's peak was those rebuilds on top of what the harvest had left.
+/// Told after a harvest, three times (ADR 17): first, so the harvest's garbage (parsed meetings, file bodies, the
+/// writer's buffers) is collected and compacted before the action owners and mentions are refreshed; again before the
+/// snapshot and the answer caches are rebuilt; and last, so what those rebuilds read is not left committed until the
+/// next full collection. Each time the memory freed in the GC heap and in malloc's arenas is given back to the system.
+/// Without them the web host's peak was each rebuild on top of what the one before it (and the harvest) had left.
 /// </summary>
 internal sealed class AfterHarvestTrim : IMeetingsChangedHandler
 {
