@@ -89,6 +89,22 @@ public static class StorageSetup
             System.IO.Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(file))!);
         }
 
+        if (db.Database.IsNpgsql())
+        {
+            // EF Core's own migration lock did not keep two nodes starting at once on an empty database apart (one failed
+            // with 'index "IX_Meetings_Indexed" does not exist', MultiNodeTests): a session advisory lock around the
+            // whole migration does, on a connection of its own (not pooled, so the session ends with it).
+            await using var guard = new Npgsql.NpgsqlConnection(new Npgsql.NpgsqlConnectionStringBuilder(db.Database.GetConnectionString()) { Pooling = false }.ToString());
+            await guard.OpenAsync(cancellationToken).ConfigureAwait(false);
+            await using (var take = new Npgsql.NpgsqlCommand("SELECT pg_advisory_lock(7316548110922211616)", guard))
+            {
+                await take.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            await db.Database.MigrateAsync(cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
         await db.Database.MigrateAsync(cancellationToken).ConfigureAwait(false);
         if (db.Database.IsSqlite())
         {
