@@ -30,7 +30,7 @@ public sealed partial class NginxRig : IAsyncLifetime
     private Process? nginx;
     private byte[] certificateHash = [];
 
-    public NodeProcess[] Nodes { get; private set; } = [];
+    public WebNodeProcess[] Nodes { get; private set; } = [];
 
     public int HttpPort { get; private set; }
 
@@ -55,7 +55,7 @@ public sealed partial class NginxRig : IAsyncLifetime
     {
         var logs = Path.Combine(root, "logs");
         Directory.CreateDirectory(logs);
-        Nodes = [NodeProcess.Start(Path.Combine(root, "node-1"), logs), NodeProcess.Start(Path.Combine(root, "node-2"), logs)];
+        Nodes = [StartNode(Path.Combine(root, "node-1"), logs), StartNode(Path.Combine(root, "node-2"), logs)];
         var ports = new int[Nodes.Length];
         for (var i = 0; i < Nodes.Length; i++) ports[i] = (await Nodes[i].ListeningAsync()).Port;
 
@@ -234,4 +234,16 @@ public sealed partial class NginxRig : IAsyncLifetime
 
     [GeneratedRegex(@"^\s*listen \[::\]:\d+[^\n]*\n", RegexOptions.Multiline)]
     private static partial Regex Ipv6Listen();
+
+    /// <summary>A node on SQLite in its own data folder over an empty source, logging each request it answers.</summary>
+    private static WebNodeProcess StartNode(string dataDir, string logs) => WebNodeProcess.Start(Path.GetFileName(dataDir), dataDir, new Dictionary<string, string?>
+    {
+        ["MeetingTracker__Sources__0__Name"] = "empty",
+        ["MeetingTracker__Sources__0__Location"] = logs,
+        ["MeetingTracker__Sources__0__Schedule"] = "0 3 * * *",
+        ["Logging__LogLevel__Default"] = "Warning",
+
+        // "Request starting HTTP/1.1 GET http://meetings.example.org/teams?probe=1 - - -": which node answered.
+        ["Logging__LogLevel__Microsoft.AspNetCore.Hosting.Diagnostics"] = "Information",
+    });
 }

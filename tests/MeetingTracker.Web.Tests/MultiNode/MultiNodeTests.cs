@@ -45,11 +45,24 @@ public sealed class MultiNodeTests(PostgresServer postgres)
             var database = postgres.NewDatabase();
             var total = summary.Meetings;
             TrackerDb Db() => StorageSetup.Open(database, root);
-            MultiNodeProcess Start(string name, string dataDir) => MultiNodeProcess.Start(name, database, dataDir, SourceName, logs, EveryMinute);
+            WebNodeProcess Start(string name, string dataDir) => WebNodeProcess.Start(name, dataDir, new Dictionary<string, string?>
+            {
+                ["MeetingTracker__Database__Provider"] = database.Provider.ToString(),
+                ["MeetingTracker__Database__ConnectionString"] = database.ConnectionString,
+                ["MeetingTracker__Sources__0__Name"] = SourceName,
+                ["MeetingTracker__Sources__0__Location"] = logs,
+                ["MeetingTracker__Sources__0__Schedule"] = EveryMinute,
+                ["MeetingTracker__Sources__0__RequestsPerSecond"] = "0",
+                ["MeetingTracker__Search__CatchUpSeconds"] = "1",
+                ["MeetingTracker__Admins__0"] = "admin@example.org",
+                ["Logging__LogLevel__Default"] = "Information",
+                ["Logging__LogLevel__Microsoft.AspNetCore"] = "Warning",
+                ["Logging__LogLevel__Microsoft.EntityFrameworkCore"] = "Warning",
+            });
 
             await using var a = Start("a", Path.Combine(root, "a"));
             await using var b = Start("b", Path.Combine(root, "b"));
-            MultiNodeProcess[] nodes = [a, b];
+            WebNodeProcess[] nodes = [a, b];
 
             // 1. Both nodes start the first harvest (never harvested): one runs it. Killed once some meetings are stored.
             var (running, partial) = await UntilAsync(nodes, Db, async db =>
@@ -137,7 +150,7 @@ public sealed class MultiNodeTests(PostgresServer postgres)
     }
 
     /// <summary>Which node logged the start of <paramref name="runId"/> (its log line may lag the row a little).</summary>
-    private static async Task<MultiNodeProcess> WhoseRunAsync(MultiNodeProcess[] nodes, int runId)
+    private static async Task<WebNodeProcess> WhoseRunAsync(WebNodeProcess[] nodes, int runId)
     {
         var waited = Stopwatch.StartNew();
         while (true)
@@ -219,7 +232,7 @@ public sealed class MultiNodeTests(PostgresServer postgres)
     }
 
     /// <summary>Polls the shared database until <paramref name="probe"/> gives a non-default value; fails if a node exits.</summary>
-    private static async Task<T> UntilAsync<T>(MultiNodeProcess[] nodes, Func<TrackerDb> open, Func<TrackerDb, Task<T>> probe, string what, int pollMs = 100)
+    private static async Task<T> UntilAsync<T>(WebNodeProcess[] nodes, Func<TrackerDb> open, Func<TrackerDb, Task<T>> probe, string what, int pollMs = 100)
     {
         var waited = Stopwatch.StartNew();
         while (true)

@@ -1,22 +1,23 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Globalization;
 using System.Text.RegularExpressions;
-using MeetingTracker.Core.Storage;
 
-namespace MeetingTracker.Web.Tests.MultiNode;
+namespace MeetingTracker.Web.Tests;
 
 /// <summary>
-/// One web node of a multi-node installation (issue 16): the built host run with <c>dotnet exec</c> and the test host's
-/// runtime and dependency files, as <c>SigtermTests</c> does, on a shared PostgreSQL database and a data folder (search
-/// index) of its own, with the source scheduled every minute. Its output kept; disposing kills it if it still runs.
+/// One web node as a real process: the built host run with <c>dotnet exec</c> and the test host's runtime and
+/// dependency files (as <c>SigtermTests</c> does), in Production, on a free loopback port, over its own data folder, with
+/// the settings the caller gives as environment variables (<c>MeetingTracker__…</c>, <c>Logging__…</c>). Its output is
+/// kept; disposing kills it if it still runs. Used by the deploy tests (nodes behind nginx) and the multi-node tests.
 /// </summary>
-internal sealed partial class MultiNodeProcess : IAsyncDisposable
+public sealed partial class WebNodeProcess : IAsyncDisposable
 {
     private readonly Process process;
     private readonly ConcurrentQueue<string> lines = new();
     private readonly TaskCompletionSource<Uri> listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    private MultiNodeProcess(string name, string dataDir, Process process)
+    private WebNodeProcess(string name, string dataDir, Process process)
     {
         Name = name;
         DataDir = dataDir;
@@ -33,9 +34,9 @@ internal sealed partial class MultiNodeProcess : IAsyncDisposable
 
     public bool Said(string fragment) => lines.Any(l => l.Contains(fragment, StringComparison.Ordinal));
 
-    public static MultiNodeProcess Start(string name, DatabaseOptions database, string dataDir, string sourceName, string logsDir, string schedule)
+    public static WebNodeProcess Start(string name, string dataDir, IReadOnlyDictionary<string, string?> settings)
     {
-        ArgumentNullException.ThrowIfNull(database);
+        ArgumentNullException.ThrowIfNull(settings);
         Directory.CreateDirectory(dataDir);
         var app = typeof(Program).Assembly.Location;
         var start = new ProcessStartInfo("dotnet")
@@ -49,24 +50,14 @@ internal sealed partial class MultiNodeProcess : IAsyncDisposable
                 ["ASPNETCORE_ENVIRONMENT"] = "Production",
                 ["ASPNETCORE_URLS"] = "http://127.0.0.1:0",
                 ["MeetingTracker__DataDir"] = dataDir,
-                ["MeetingTracker__Database__Provider"] = database.Provider.ToString(),
-                ["MeetingTracker__Database__ConnectionString"] = database.ConnectionString,
-                ["MeetingTracker__Sources__0__Name"] = sourceName,
-                ["MeetingTracker__Sources__0__Location"] = logsDir,
-                ["MeetingTracker__Sources__0__Schedule"] = schedule,
-                ["MeetingTracker__Sources__0__RequestsPerSecond"] = "0",
-                ["MeetingTracker__Search__CatchUpSeconds"] = "1",
-                ["MeetingTracker__Admins__0"] = "admin@example.org",
-                ["Logging__LogLevel__Default"] = "Information",
-                ["Logging__LogLevel__Microsoft.AspNetCore"] = "Warning",
                 ["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information",
-                ["Logging__LogLevel__Microsoft.EntityFrameworkCore"] = "Warning",
                 ["Logging__Console__FormatterName"] = "simple",
                 ["Logging__Console__FormatterOptions__SingleLine"] = "true",
             },
         };
+        foreach (var (key, value) in settings) start.Environment[key] = value;
         var process = new Process { StartInfo = start };
-        var node = new MultiNodeProcess(name, dataDir, process);
+        var node = new WebNodeProcess(name, dataDir, process);
         process.OutputDataReceived += (_, e) => node.Line(e.Data);
         process.ErrorDataReceived += (_, e) => node.Line(e.Data);
         process.Start();
@@ -75,7 +66,7 @@ internal sealed partial class MultiNodeProcess : IAsyncDisposable
         return node;
     }
 
-    /// <summary>The address from the host's <c>Now listening on</c> line (120 s at most: two nodes start on a loaded machine).</summary>
+    /// <summary>The address from the host's <c>Now listening on</c> line (120 s at most: nodes start together on a loaded machine).</summary>
     public async Task<Uri> ListeningAsync()
     {
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
@@ -92,7 +83,36 @@ internal sealed partial class MultiNodeProcess : IAsyncDisposable
 
     public async Task<HttpClient> ClientAsync() => new() { BaseAddress = await ListeningAsync(), Timeout = TimeSpan.FromSeconds(60) };
 
-    /// <summary>SIGKILL: the process dies at once, saying nothing (its harvest cannot mark its run).</summary>
+    /// <summary>
+    /// Whether the host logged a request whose URL holds <paramref name="fragment"/> (with
+    /// <c>Logging__LogLevel__Microsoft.AspNetCore.Hosting.Diagnostics=Information</c>), waiting up to 2 s for its log.
+    /// </summary>
+    public async Task<bool> LoggedRequestAsync(string fragment)
+    {
+        var waited = Stopwatch.StartNew();
+        while (!lines.Any(l => l.Contains("Request starting", StringComparison.Ordinal) && l.Contains(fragment, StringComparison.Ordinal)))
+        {
+            if (waited.Elapsed > TimeSpan.FromSeconds(2)) return false;
+            await Task.Delay(20, TestContext.Current.CancellationToken);
+        }
+
+        return true;
+    }
+
+    /// <summary>Stops the node with SIGTERM, as systemd does, and waits for it to exit.</summary>
+    public async Task TerminateAsync()
+    {
+        using (var term = Process.Start("kill", ["-TERM", process.Id.ToString(CultureInfo.InvariantCulture)]))
+        {
+            await term.WaitForExitAsync(TestContext.Current.CancellationToken);
+        }
+
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        limit.CancelAfter(TimeSpan.FromSeconds(15));
+        await process.WaitForExitAsync(limit.Token);
+    }
+
+    /// <summary>SIGKILL: the process dies at once, saying nothing (a harvest it runs cannot mark its run).</summary>
     public async Task KillAsync()
     {
         process.Kill(entireProcessTree: true);
