@@ -7,7 +7,7 @@ namespace MeetingTracker.Cli.Commands;
 
 /// <summary>
 /// <c>migrate [--data DIR] [--list]</c>: applies the database's pending migrations, for admins who migrate apart from the
-/// nodes' starts (each node also migrates at start, one at a time under EF Core's migration lock; ADR 19). The database
+/// nodes' starts (each node also migrates at start, one at a time under a PostgreSQL advisory lock; ADR 19). The database
 /// is the one the environment names, as for the web host.
 /// </summary>
 internal static class MigrateCommand

@@ -78,7 +78,7 @@ public static class StorageSetup
 
     /// <summary>
     /// Creates the data folder, applies migrations and switches a SQLite file to WAL. Safe to call on every start, and
-    /// from several nodes at once: EF Core's migration lock lets one apply them while the others wait.
+    /// from several nodes at once: on PostgreSQL an advisory lock lets one apply them while the others wait.
     /// </summary>
     public static async Task MigrateAsync(IDbContextFactory<TrackerDb> factory, CancellationToken cancellationToken)
     {
