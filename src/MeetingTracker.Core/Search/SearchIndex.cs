@@ -187,13 +187,27 @@ public sealed partial class SearchIndex : IDisposable
         Analyzer.Dispose();
     }
 
-    /// <summary>The mark of the last commit of the index in <paramref name="folder"/> (null: no index), as another process sees it.</summary>
+    /// <summary>
+    /// The mark of the last commit of the index in <paramref name="folder"/> (null: no index, or none readable at this
+    /// moment), as another process sees it while the owner writes: through <see cref="SegmentInfos.Read(Lucene.Net.Store.Directory)"/>,
+    /// which retries as a reader does when a commit is being written or removed (listing the commits did not: a test
+    /// read a segments file half written, "read past EOF").
+    /// </summary>
     public static long? ReadMark(string folder)
     {
         using var directory = FsDirectory.Open(new DirectoryInfo(folder));
-        if (!DirectoryReader.IndexExists(directory)) return null;
-        return DirectoryReader.ListCommits(directory)[^1].UserData.TryGetValue(ChangeKey, out var value)
-            && long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var stored) ? stored : 0;
+        try
+        {
+            if (!DirectoryReader.IndexExists(directory)) return null;
+            var infos = new SegmentInfos();
+            infos.Read(directory);
+            return infos.UserData.TryGetValue(ChangeKey, out var value)
+                && long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var stored) ? stored : 0;
+        }
+        catch (IOException)
+        {
+            return null;
+        }
     }
 
     private Dictionary<string, string> CommitData() => new()
