@@ -15,13 +15,18 @@ public sealed class IndexRebuildTests
     public async Task A_lost_index_is_rebuilt_at_start_while_the_site_keeps_serving()
     {
         // A harvested database, kept (without its index) when its first host goes.
+        // On PostgreSQL the database stays on the server: the second host is pointed at the first's database, with a
+        // data folder (index) of its own.
         using var kept = new TempFolder();
         int documents;
+        DatabaseOptions database;
         await using (var first = new TrackerHost())
         {
+            first.KeepFiles = TestDatabase.IsPostgreSql;
             _ = first.Services;
             await first.WaitForRunAsync(TrackerHost.SourceName, HarvestStatus.Succeeded, Ct);
             documents = await WaitForDocumentsAsync(first, d => d > 0);
+            database = TestDatabase.For(first.DataDir);
             foreach (var file in Directory.GetFiles(first.DataDir, StorageSetup.DatabaseFileName + "*"))
             {
                 File.Copy(file, Path.Combine(kept.Path, Path.GetFileName(file)));
@@ -29,6 +34,10 @@ public sealed class IndexRebuildTests
         }
 
         await using var second = new TrackerHost().With("MeetingTracker:DataDir", kept.Path);
+        if (database.IsPostgreSql)
+        {
+            second.With("MeetingTracker:Database:Provider", database.Provider.ToString()).With("MeetingTracker:Database:ConnectionString", database.ConnectionString);
+        }
         using var client = second.CreateClient();
 
         var home = await client.GetAsync(new Uri("/", UriKind.Relative), Ct);
