@@ -132,6 +132,15 @@ internal sealed class MeetingStore : IDisposable
             // Only stored meetings being read again are tracked; changes are detected once, before their save.
             db.ChangeTracker.AutoDetectChangesEnabled = false;
             await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
+            if (db.Database.IsNpgsql())
+            {
+                // One harvest writer at a time across sources and nodes, as SQLite has by nature: the people and teams a
+                // batch brings are looked up in directories read before it, and two writers adding the same nick at once
+                // failed a meeting twice over (its retry raced the other's commit; the PostgreSQL pass of
+                // HarvestFailureTests). Held until this transaction ends.
+                await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(7316548110922211617)", cancellationToken);
+            }
+
             await using var rows = new RowInserts(db);
 
             // The batch goes through each phase together: first the people, teams and bots it brings (they need
