@@ -138,7 +138,7 @@ internal sealed class MeetingStore : IDisposable
                 // batch brings are looked up in directories read before it, and two writers adding the same nick at once
                 // failed a meeting twice over (its retry raced the other's commit; the PostgreSQL pass of
                 // HarvestFailureTests). Held until this transaction ends.
-                await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(7316548110922211617)", cancellationToken);
+                await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({AdvisoryLocks.Key("write")})", cancellationToken);
             }
 
             await using var rows = new RowInserts(db);

@@ -35,13 +35,13 @@ public sealed class SourceLocks(string folder, DatabaseOptions? database = null)
     {
         // Not pooled: the lock is the session's, and closing this connection must end the session (a pooled one would
         // go back to the pool still holding it if the unlock failed).
-        var connection = new Npgsql.NpgsqlConnection(new Npgsql.NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ToString());
+        var connection = AdvisoryLocks.Session(connectionString);
         try
         {
             connection.Open();
             using var command = connection.CreateCommand();
             command.CommandText = "SELECT pg_try_advisory_lock(@key)";
-            command.Parameters.AddWithValue("key", AdvisoryKey(sourceName));
+            command.Parameters.AddWithValue("key", AdvisoryLocks.Key("harvest:" + sourceName));
             if (command.ExecuteScalar() is true) return connection;
             throw new HarvestBusyException($"source '{sourceName}' is being harvested by another run (on this or another node)");
         }
@@ -50,14 +50,6 @@ public sealed class SourceLocks(string folder, DatabaseOptions? database = null)
             connection.Dispose();
             throw;
         }
-    }
-
-    /// <summary>The advisory lock's key of a source: a stable 64-bit hash of its name, apart from other users of the database.</summary>
-    public static long AdvisoryKey(string sourceName)
-    {
-        ArgumentNullException.ThrowIfNull(sourceName);
-        var hash = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes("meetingtracker:harvest:" + sourceName));
-        return System.Buffers.Binary.BinaryPrimitives.ReadInt64BigEndian(hash);
     }
 }
 

@@ -94,10 +94,11 @@ public static class StorageSetup
             // EF Core's own migration lock did not keep two nodes starting at once on an empty database apart (one failed
             // with 'index "IX_Meetings_Indexed" does not exist', MultiNodeTests): a session advisory lock around the
             // whole migration does, on a connection of its own (not pooled, so the session ends with it).
-            await using var guard = new Npgsql.NpgsqlConnection(new Npgsql.NpgsqlConnectionStringBuilder(db.Database.GetConnectionString()) { Pooling = false }.ToString());
+            await using var guard = AdvisoryLocks.Session(db.Database.GetConnectionString()!);
             await guard.OpenAsync(cancellationToken).ConfigureAwait(false);
-            await using (var take = new Npgsql.NpgsqlCommand("SELECT pg_advisory_lock(7316548110922211616)", guard))
+            await using (var take = new Npgsql.NpgsqlCommand("SELECT pg_advisory_lock(@key)", guard))
             {
+                take.Parameters.AddWithValue("key", AdvisoryLocks.Key("migrate"));
                 await take.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             }
 
