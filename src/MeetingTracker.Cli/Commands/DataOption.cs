@@ -21,10 +21,7 @@ internal static class DataOption
     public static DatabaseOptions Database(IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        var database = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
-        return database.Problem() is { } problem
-            ? throw new Microsoft.Extensions.Options.OptionsValidationException(DatabaseOptions.Section, typeof(DatabaseOptions), [problem])
-            : database;
+        return (configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions()).Checked();
     }
 
     public static Option<DirectoryInfo> Create() => new("--data")

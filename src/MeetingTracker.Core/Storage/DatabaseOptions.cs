@@ -54,6 +54,10 @@ public sealed class DatabaseOptions
         }
     }
 
+    /// <summary>These settings, or the reason they cannot work as an options validation failure (a start or a command stops with it).</summary>
+    public DatabaseOptions Checked()
+        => Problem() is { } problem ? throw new Microsoft.Extensions.Options.OptionsValidationException(Section, typeof(DatabaseOptions), [problem]) : this;
+
     /// <summary>
     /// A database named on the command line: <c>sqlite:PATH</c> (a database file, or a data folder holding
     /// <see cref="StorageSetup.DatabaseFileName"/>) or <c>postgres:CONNECTION-STRING</c> (also <c>postgresql:</c>).

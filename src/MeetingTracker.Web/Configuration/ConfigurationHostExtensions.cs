@@ -28,10 +28,7 @@ public static class ConfigurationHostExtensions
     /// that cannot work stops the start with its reason.
     /// </summary>
     public static Core.Storage.DatabaseOptions MeetingTrackerDatabase(this IHostApplicationBuilder builder)
-    {
-        var database = builder.Configuration.GetSection(Core.Storage.DatabaseOptions.Section).Get<Core.Storage.DatabaseOptions>() ?? new();
-        return database.Problem() is { } problem ? throw new OptionsValidationException(Core.Storage.DatabaseOptions.Section, typeof(Core.Storage.DatabaseOptions), [problem]) : database;
-    }
+        => (builder.Configuration.GetSection(Core.Storage.DatabaseOptions.Section).Get<Core.Storage.DatabaseOptions>() ?? new()).Checked();
 
     private static void Resolve(MeetingTrackerOptions options, string contentRoot)
     {
