@@ -120,11 +120,7 @@ public sealed class AccountabilityService(IDbContextFactory<TrackerDb> dbFactory
             var readAt = clock.GetUtcNow();
             await using var db = await dbFactory.CreateDbContextAsync(CancellationToken.None);
             var stamp = await DataStamp.ReadAsync(db, CancellationToken.None);
-            var meetings = await AccountabilityQueries.MeetingsAsync(db, CancellationToken.None);
-            var actions = await AccountabilityQueries.ActionsAsync(db, CancellationToken.None);
-            var items = await AccountabilityQueries.IdeasAndFollowersAsync(db, CancellationToken.None);
-            var notes = await AccountabilityQueries.DoneNoteCandidatesAsync(db, meetings, CancellationToken.None);
-            var fresh = AccountabilitySnapshot.Build(stamp, meetings, actions, items, TimeSpan.FromDays(options.Value.FollowUpDays), notes);
+            var fresh = await AccountabilityQueries.SnapshotAsync(db, stamp, TimeSpan.FromDays(options.Value.FollowUpDays), CancellationToken.None);
             held = new Held(fresh, gen, readAt);
             if (check is not { } seen || seen.At <= readAt) check = new Check(stamp, readAt);
             return fresh;

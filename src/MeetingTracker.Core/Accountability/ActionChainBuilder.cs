@@ -1,7 +1,7 @@
 namespace MeetingTracker.Core.Accountability;
 
-/// <summary>An action item as read for chaining: which meeting, which item, when, what.</summary>
-public sealed record ActionOccurrence(int ItemId, int MeetingId, int Number, DateTimeOffset Time, string Text);
+/// <summary>An action item as read for chaining: which meeting, which item, when, what, under which topic.</summary>
+public sealed record ActionOccurrence(int ItemId, int MeetingId, int Number, DateTimeOffset Time, string Text, int? TopicOrdinal = null);
 
 /// <summary>A meeting as chaining needs it: its team and start.</summary>
 public sealed record TeamMeeting(int MeetingId, int TeamId, DateTimeOffset StartedAt);
