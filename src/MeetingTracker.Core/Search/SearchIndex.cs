@@ -23,13 +23,17 @@ public sealed partial class SearchIndex : IDisposable
 
     private readonly double writeBufferMB;
 
+    /// <summary>Whether the index's files are memory-mapped (<see cref="SearchIndexOptions.MapFiles"/>).</summary>
+    public bool MapsFiles => directory is Lucene.Net.Store.MMapDirectory;
+
     /// <param name="writeBufferMB">The writer's buffer (<see cref="SearchIndexOptions.WriteBufferMB"/>).</param>
-    public SearchIndex(string folder, ILogger<SearchIndex> logger, double writeBufferMB = SearchIndexOptions.DefaultWriteBufferMB)
+    /// <param name="mapFiles">Memory-mapped reads, or positioned reads (<see cref="SearchIndexOptions.MapFiles"/>).</param>
+    public SearchIndex(string folder, ILogger<SearchIndex> logger, double writeBufferMB = SearchIndexOptions.DefaultWriteBufferMB, bool mapFiles = true)
     {
         ArgumentNullException.ThrowIfNull(folder);
         this.writeBufferMB = writeBufferMB;
         System.IO.Directory.CreateDirectory(folder);
-        directory = FsDirectory.Open(new DirectoryInfo(folder));
+        directory = mapFiles ? FsDirectory.Open(new DirectoryInfo(folder)) : new Lucene.Net.Store.NIOFSDirectory(new DirectoryInfo(folder));
         Analyzer = SearchAnalyzers.Create();
         try
         {

@@ -22,6 +22,13 @@ public sealed class SearchIndexOptions
     /// </summary>
     public double CatchUpSeconds { get; set; } = 2;
 
+    /// <summary>
+    /// Whether the index's files are read through memory maps (Lucene's <c>MMapDirectory</c>, the fastest reads) or
+    /// with positioned reads (<c>NIOFSDirectory</c>): mapped pages count in the process's resident set, and a merge at a
+    /// harvest's commit reads whole segments through them. The web host sets its own default (ADR 17).
+    /// </summary>
+    public bool MapFiles { get; set; } = true;
+
     /// <summary>Why the options cannot be used, or null.</summary>
     public string? Problem() => WriteBufferMB is < 1 or > 1024 ? $"{Section}:WriteBufferMB must be between 1 and 1024 (is {WriteBufferMB})"
         : CatchUpSeconds is < 0.1 or > 3600 ? $"{Section}:CatchUpSeconds must be between 0.1 and 3600 (is {CatchUpSeconds})"

@@ -16,9 +16,11 @@ public static partial class SearchSetup
     {
         ArgumentNullException.ThrowIfNull(dataDir);
         var folder = Path.Combine(Path.GetFullPath(dataDir), IndexFolder);
-        services.TryAddSingleton(sp => new SearchIndex(
-            folder, sp.GetRequiredService<ILogger<SearchIndex>>(),
-            sp.GetService<IOptions<SearchIndexOptions>>()?.Value.WriteBufferMB ?? SearchIndexOptions.DefaultWriteBufferMB));
+        services.TryAddSingleton(sp =>
+        {
+            var options = sp.GetService<IOptions<SearchIndexOptions>>()?.Value ?? new SearchIndexOptions();
+            return new SearchIndex(folder, sp.GetRequiredService<ILogger<SearchIndex>>(), options.WriteBufferMB, options.MapFiles);
+        });
         services.TryAddSingleton<SearchIndexer>();
         services.TryAddSingleton<SearchService>();
         services.AddSingleton<IMeetingsChangedHandler, SearchCatchUp>();
