@@ -36,6 +36,18 @@ public sealed class PostgresServer : IAsyncDisposable
         };
     }
 
+    /// <summary>A database the server does not have yet (dropped, if something made it, when the assembly's tests end).</summary>
+    public DatabaseOptions MissingDatabase()
+    {
+        var name = "mt_missing_" + Guid.NewGuid().ToString("N")[..12];
+        lock (databases) databases.Add(name);
+        return new DatabaseOptions
+        {
+            Provider = DatabaseProvider.PostgreSql,
+            ConnectionString = new NpgsqlConnectionStringBuilder(server.Value) { Database = name, IncludeErrorDetail = true }.ToString(),
+        };
+    }
+
     /// <summary>A server connection string whose port nothing listens on.</summary>
     public static string Unreachable() => new NpgsqlConnectionStringBuilder { Host = "127.0.0.1", Port = FreePort(), Username = "postgres", Database = "postgres", Timeout = 5 }.ToString();
 

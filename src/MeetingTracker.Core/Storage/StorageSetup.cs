@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace MeetingTracker.Core.Storage;
@@ -93,7 +94,9 @@ public static class StorageSetup
         {
             // EF Core's own migration lock did not keep two nodes starting at once on an empty database apart (one failed
             // with 'index "IX_Meetings_Indexed" does not exist', MultiNodeTests): a session advisory lock around the
-            // whole migration does, on a connection of its own (not pooled, so the session ends with it).
+            // whole migration does, on a connection of its own (not pooled, so the session ends with it). That session
+            // needs the database: a server without it gets it first, as EF Core's own migration would make it.
+            await CreateIfMissingAsync(db, cancellationToken).ConfigureAwait(false);
             await using var guard = AdvisoryLocks.Session(db.Database.GetConnectionString()!);
             await guard.OpenAsync(cancellationToken).ConfigureAwait(false);
             await using (var take = new Npgsql.NpgsqlCommand("SELECT pg_advisory_lock(@key)", guard))
@@ -110,6 +113,21 @@ public static class StorageSetup
         if (db.Database.IsSqlite())
         {
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    // Two nodes starting at once on a server without the database both find it missing: the one that creates it second
+    // is told it exists (42P04), which is what it wanted.
+    private static async Task CreateIfMissingAsync(TrackerDb db, CancellationToken cancellationToken)
+    {
+        var creator = db.GetService<Microsoft.EntityFrameworkCore.Storage.IRelationalDatabaseCreator>();
+        if (await creator.ExistsAsync(cancellationToken).ConfigureAwait(false)) return;
+        try
+        {
+            await creator.CreateAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Npgsql.PostgresException e) when (e.SqlState == Npgsql.PostgresErrorCodes.DuplicateDatabase)
+        {
         }
     }
 }
