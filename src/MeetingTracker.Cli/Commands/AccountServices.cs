@@ -15,7 +15,7 @@ namespace MeetingTracker.Cli.Commands;
 internal static class AccountServices
 {
     public static Task<ServiceProvider> OpenAsync(DirectoryInfo dataDir, IConfiguration configuration, CancellationToken cancellationToken)
-        => HarvestingSetup.OpenAsync(dataDir.FullName, DataOption.Database(configuration), services => services.AddIdentityCore<Account>(o =>
+        => HarvestingSetup.OpenAsync(dataDir.FullName, DatabaseOptions.From(configuration), services => services.AddIdentityCore<Account>(o =>
             {
                 // As the web host's AccountsSetup: NIST SP 800-63B, length rather than composition.
                 o.User.RequireUniqueEmail = true;

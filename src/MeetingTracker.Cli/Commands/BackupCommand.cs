@@ -23,7 +23,7 @@ internal static class BackupCommand
         var command = new Command("backup", "Copy the database (everything but the search index) to a file, while the web host runs.") { data, to };
         command.SetAction(async (result, token) =>
         {
-            if (DataOption.Database(configuration).IsPostgreSql)
+            if (DatabaseOptions.From(configuration).IsPostgreSql)
             {
                 stderr.WriteLine($"meetingtracker: {PostgreSqlMessage}");
                 return CliApp.UsageError;
@@ -56,7 +56,7 @@ internal static class BackupCommand
         var command = new Command("restore", "Restore a backup as a data folder's database; the search index is rebuilt on the next start.") { file, data, force };
         command.SetAction(async (result, token) =>
         {
-            if (DataOption.Database(configuration).IsPostgreSql)
+            if (DatabaseOptions.From(configuration).IsPostgreSql)
             {
                 stderr.WriteLine($"meetingtracker: {PostgreSqlMessage}");
                 return CliApp.UsageError;

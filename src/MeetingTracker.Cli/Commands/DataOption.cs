@@ -14,16 +14,6 @@ namespace MeetingTracker.Cli.Commands;
 /// </summary>
 internal static class DataOption
 {
-    /// <summary>
-    /// The database <c>MeetingTracker:Database</c> names (as the web host reads it); a setting that cannot work is an
-    /// <see cref="Microsoft.Extensions.Options.OptionsValidationException"/>, a usage error with its reason.
-    /// </summary>
-    public static DatabaseOptions Database(IConfiguration configuration)
-    {
-        ArgumentNullException.ThrowIfNull(configuration);
-        return (configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions()).Checked();
-    }
-
     public static Option<DirectoryInfo> Create() => new("--data")
     {
         Description = "Data folder (database, index). Default: $MeetingTracker__DataDir, else ~/.local/share/meetingtracker.",
@@ -37,7 +27,7 @@ internal static class DataOption
     public static async Task<bool> ExistsAsync(DirectoryInfo dataDir, IConfiguration configuration, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(dataDir);
-        var database = Database(configuration);
+        var database = DatabaseOptions.From(configuration);
         if (!database.IsPostgreSql) return File.Exists(StorageSetup.SqliteFile(database, dataDir.FullName));
         await using var db = StorageSetup.Open(database, dataDir.FullName);
         return (await db.Database.GetAppliedMigrationsAsync(cancellationToken)).Any();
@@ -47,7 +37,7 @@ internal static class DataOption
     public static string Where(DirectoryInfo dataDir, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(dataDir);
-        var database = Database(configuration);
+        var database = DatabaseOptions.From(configuration);
         return database.IsPostgreSql ? database.Describe(dataDir.FullName) : dataDir.FullName;
     }
 
@@ -62,7 +52,7 @@ internal static class DataOption
     {
         return HarvestingSetup.OpenAsync(
             dataDir.FullName,
-            Database(configuration),
+            DatabaseOptions.From(configuration),
             services => services.Configure<ReferenceOptions>(o => configuration.GetSection(ReferenceOptions.Section).Bind(o)),
             cancellationToken);
     }

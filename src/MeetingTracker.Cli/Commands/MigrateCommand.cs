@@ -20,7 +20,7 @@ internal static class MigrateCommand
         command.SetAction(async (result, token) =>
         {
             var dataDir = result.GetRequiredValue(data).FullName;
-            var database = DataOption.Database(configuration);
+            var database = DatabaseOptions.From(configuration);
             if (!database.IsPostgreSql) System.IO.Directory.CreateDirectory(dataDir);
             await using var db = StorageSetup.Open(database, dataDir);
             var applied = (await db.Database.GetAppliedMigrationsAsync(token)).ToList();

@@ -30,7 +30,7 @@ internal static class ReminderServices
         var mail = CliMail.Options(configuration, Path.GetFullPath(dataDir));
         var services = await HarvestingSetup.OpenAsync(
             dataDir,
-            DataOption.Database(configuration),
+            DatabaseOptions.From(configuration),
             s =>
             {
                 configure?.Invoke(s);

@@ -54,9 +54,18 @@ public sealed class DatabaseOptions
         }
     }
 
-    /// <summary>These settings, or the reason they cannot work as an options validation failure (a start or a command stops with it).</summary>
-    public DatabaseOptions Checked()
-        => Problem() is { } problem ? throw new Microsoft.Extensions.Options.OptionsValidationException(Section, typeof(DatabaseOptions), [problem]) : this;
+    /// <summary>
+    /// The settings <see cref="Section"/> of <paramref name="configuration"/> holds (the web host and the command line read
+    /// the same keys), or the reason they cannot work as an options validation failure (a start or a command stops with it).
+    /// </summary>
+    public static DatabaseOptions From(Microsoft.Extensions.Configuration.IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var database = Microsoft.Extensions.Configuration.ConfigurationBinder.Get<DatabaseOptions>(configuration.GetSection(Section)) ?? new DatabaseOptions();
+        return database.Problem() is { } problem
+            ? throw new Microsoft.Extensions.Options.OptionsValidationException(Section, typeof(DatabaseOptions), [problem])
+            : database;
+    }
 
     /// <summary>
     /// A database named on the command line: <c>sqlite:PATH</c> (a database file, or a data folder holding

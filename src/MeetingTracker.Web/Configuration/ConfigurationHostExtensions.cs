@@ -28,7 +28,7 @@ public static class ConfigurationHostExtensions
     /// that cannot work stops the start with its reason.
     /// </summary>
     public static Core.Storage.DatabaseOptions MeetingTrackerDatabase(this IHostApplicationBuilder builder)
-        => (builder.Configuration.GetSection(Core.Storage.DatabaseOptions.Section).Get<Core.Storage.DatabaseOptions>() ?? new()).Checked();
+        => Core.Storage.DatabaseOptions.From(builder.Configuration);
 
     private static void Resolve(MeetingTrackerOptions options, string contentRoot)
     {
