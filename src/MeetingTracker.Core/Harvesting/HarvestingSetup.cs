@@ -28,7 +28,7 @@ public static class HarvestingSetup
         services.TryAddSingleton(TimeProvider.System);
         services.AddHttpSources();
         services.TryAddSingleton<MeetbotSourceFactory>();
-        services.TryAddSingleton(new SourceLocks(Path.Combine(Path.GetFullPath(dataDir), "locks"), database));
+        services.TryAddSingleton(SourceLocks.For(dataDir, database));
         services.TryAddSingleton<Harvester>();
         services.TryAddSingleton<Meetings.AliasEditor>();
         services.AddSingleton<IMeetingsChangedHandler, Accounts.PendingClaimsCheck>();

@@ -10,6 +10,13 @@ namespace MeetingTracker.Core.Harvesting;
 /// </summary>
 public sealed class SourceLocks(string folder, DatabaseOptions? database = null)
 {
+    /// <summary>The locks of the installation in <paramref name="dataDir"/> (its lock files in <c>{dataDir}/locks</c>).</summary>
+    public static SourceLocks For(string dataDir, DatabaseOptions? database = null)
+    {
+        ArgumentNullException.ThrowIfNull(dataDir);
+        return new SourceLocks(Path.Combine(Path.GetFullPath(dataDir), "locks"), database);
+    }
+
     /// <summary>Takes the source's lock, or throws <see cref="HarvestBusyException"/> when another harvest holds it.</summary>
     public IDisposable Acquire(string sourceName)
     {

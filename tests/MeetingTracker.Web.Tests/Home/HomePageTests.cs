@@ -32,7 +32,7 @@ public sealed partial class HomePageTests
     public async Task While_another_harvest_holds_the_source_the_page_says_the_first_harvest_is_running()
     {
         await using var host = new TrackerHost();
-        using var lease = new SourceLocks(Path.Combine(host.DataDir, "locks"), TestDatabase.For(host.DataDir)).Acquire(TrackerHost.SourceName);
+        using var lease = SourceLocks.For(host.DataDir, TestDatabase.For(host.DataDir)).Acquire(TrackerHost.SourceName);
         using var client = host.CreateClient();
 
         var page = await GetHomeAsync(client);

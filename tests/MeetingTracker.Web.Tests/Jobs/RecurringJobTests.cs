@@ -49,7 +49,7 @@ public sealed class RecurringJobTests
         await using var host = new TrackerHost();
 
         // Another process (the CLI) holds the source: the first-start harvest must not run, nor fail.
-        var lease = new SourceLocks(Path.Combine(host.DataDir, "locks"), TestDatabase.For(host.DataDir)).Acquire(TrackerHost.SourceName);
+        var lease = SourceLocks.For(host.DataDir, TestDatabase.For(host.DataDir)).Acquire(TrackerHost.SourceName);
         using var client = host.CreateClient();
         var monitoring = host.Services.GetRequiredService<JobStorage>().GetMonitoringApi();
         await Until(() => monitoring.SucceededListCount() == 1);
