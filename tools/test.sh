@@ -51,16 +51,17 @@ pg_as "$pgbin/pg_ctl" -D "$pgdir/data" -l "$pgdir/server.log" -w start \
 export MEETINGTRACKER_TEST_POSTGRES="Host=127.0.0.1;Port=$pgport;Username=postgres"
 # The two suites run at once (each test has its own database): on 2 cores this pass takes the Web suite's time, not the
 # sum of both. Each one's output goes to its own log, shown when it ends.
+projects=(MeetingTracker.Core.Tests MeetingTracker.Web.Tests)
 pids=()
-for project in MeetingTracker.Core.Tests MeetingTracker.Web.Tests; do
+for project in "${projects[@]}"; do
   echo "== $project on PostgreSQL (started)"
   dotnet test --project "tests/$project" -c Release --no-build \
     --report-trx --results-directory "$root/TestResults/postgresql" -- --filter-not-trait "Database=Sqlite" \
     >"$pgdir/$project.log" 2>&1 &
   pids+=($!)
 done
-for i in 0 1; do
-  project=$([ $i -eq 0 ] && echo MeetingTracker.Core.Tests || echo MeetingTracker.Web.Tests)
+for i in "${!projects[@]}"; do
+  project=${projects[$i]}
   wait "${pids[$i]}" || status=$?
   echo "== $project on PostgreSQL"
   cat "$pgdir/$project.log"

@@ -26,20 +26,15 @@ public sealed class PostgresServer : IAsyncDisposable
     /// <summary>A new, empty database on the server (dropped when the assembly's tests end).</summary>
     public DatabaseOptions NewDatabase()
     {
-        var name = "mt_copy_" + Guid.NewGuid().ToString("N")[..12];
-        Admin($"CREATE DATABASE \"{name}\"");
-        lock (databases) databases.Add(name);
-        return new DatabaseOptions
-        {
-            Provider = DatabaseProvider.PostgreSql,
-            ConnectionString = new NpgsqlConnectionStringBuilder(server.Value) { Database = name, IncludeErrorDetail = true }.ToString(),
-        };
+        var database = MissingDatabase();
+        Admin($"CREATE DATABASE \"{new NpgsqlConnectionStringBuilder(database.ConnectionString).Database}\"");
+        return database;
     }
 
     /// <summary>A database the server does not have yet (dropped, if something made it, when the assembly's tests end).</summary>
     public DatabaseOptions MissingDatabase()
     {
-        var name = "mt_missing_" + Guid.NewGuid().ToString("N")[..12];
+        var name = "mt_test_" + Guid.NewGuid().ToString("N")[..12];
         lock (databases) databases.Add(name);
         return new DatabaseOptions
         {
